@@ -1,0 +1,95 @@
+/// A section's table content as one sequence of cells in reading order, whatever the layout: table rows
+/// flattened, one-cell-per-line paragraphs as cells. The template matchers walk this sequence looking
+/// for the labels the template prints and read the values that follow each label.
+struct CellStream {
+    struct Cell {
+        var text: String
+        /// Folded, spaceless, unquoted text with any leading numbering (`一、`, `（三）`, `1.`) removed.
+        var key: String
+        var line: Int
+        var value: CellValue?
+    }
+
+    var cells: [Cell]
+
+    init(blocks: [Block]) {
+        var cells: [Cell] = []
+        func add(_ text: String, line: Int) {
+            let key = Self.stripNumbering(MatchKey.key(text))
+            cells.append(Cell(text: text, key: key, line: line, value: CellText.value(text)))
+        }
+        for block in blocks {
+            switch block {
+            case .paragraph(let paragraph):
+                // `规章 0 0 6` on one line (a PDF or a plain-text export): a label, then values.
+                let words = paragraph.text.split(whereSeparator: MatchKey.isSpace)
+                if words.count >= 2, !CellText.isValue(words[0]), words.dropFirst().allSatisfy({ CellText.isValue($0) }) {
+                    for word in words { add(String(word), line: paragraph.line) }
+                } else {
+                    add(paragraph.text, line: paragraph.line)
+                }
+            case .table(let table):
+                for (offset, row) in table.rows.enumerated() {
+                    for cell in row { add(cell, line: table.line + offset) }
+                }
+            }
+        }
+        self.cells = cells
+    }
+
+    static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
+    /// `一、本年新收…` → `本年新收…`, `(三)不予公开` → `不予公开`, `1.属于国家秘密` → `属于国家秘密`.
+    static func stripNumbering(_ key: String) -> String {
+        var rest = Substring(key)
+        if rest.first == "(", let close = rest.firstIndex(of: ")"), rest.distance(from: rest.startIndex, to: close) <= 3,
+           rest[rest.index(after: rest.startIndex)..<close].allSatisfy({ chineseNumerals.contains($0) || $0.isASCIIDigitish }) {
+            rest = rest[rest.index(after: close)...]
+        } else {
+            let numeral = rest.prefix { chineseNumerals.contains($0) || $0.isASCIIDigitish }
+            if !numeral.isEmpty, numeral.count <= 2 {
+                let after = rest[numeral.endIndex...]
+                if let separator = after.first, "、.,:".contains(separator) {
+                    rest = after.dropFirst()
+                }
+            }
+        }
+        return String(rest)
+    }
+
+    /// The digits a run-together cell ends with (`规章000` → `000`), or nil.
+    static func trailingDigits(_ key: String) -> String? {
+        let digits = key.reversed().prefix { $0.isASCIIDigitish || $0 == "." }
+        guard !digits.isEmpty, digits.count < key.count else { return nil }
+        return String(digits.reversed())
+    }
+
+    /// Reads the `count` values that follow the label at `index`. A row whose values were run together
+    /// with its label (`规章000`) is split when the digit count makes the split certain.
+    func values(after index: Int, count: Int, location: String, warnings: inout [ParseWarning]) -> (values: [CellValue], next: Int) {
+        var values: [CellValue] = []
+        var next = index + 1
+        while values.count < count, next < cells.count, let value = cells[next].value {
+            values.append(value)
+            next += 1
+        }
+        if values.isEmpty, let digits = Self.trailingDigits(cells[index].key) {
+            if count == 1, let number = CellText.number(digits) {
+                values = [.number(number)]
+            } else if digits.count == count, digits.allSatisfy(\.isASCIIDigitish) {
+                values = digits.compactMap { CellText.number(String($0)).map(CellValue.number) }
+            } else {
+                warnings.append(ParseWarning(
+                    code: "run_together",
+                    message: "values run together as “\(digits)” cannot be split into \(count) cells for certain",
+                    location: "\(location), line \(cells[index].line)"))
+            }
+        }
+        while values.count < count { values.append(.missing) }
+        return (values, next)
+    }
+}
+
+extension Character {
+    var isASCIIDigitish: Bool { ("0"..."9").contains(self) }
+}

@@ -1,0 +1,46 @@
+/// The forms text is compared in. Labels are written with every kind of space, full-width or ASCII
+/// parentheses, quotes or none, and now and then in traditional characters (`總體情況`); matching
+/// happens on a folded copy while the report's own wording is kept for display.
+public enum MatchKey {
+    /// Folds one character: traditional → simplified for the words reports use, full-width brackets and
+    /// colons → ASCII. One character in, one out, so offsets in the folded text are offsets in the original.
+    @inline(__always)
+    static func fold(_ character: Character) -> Character {
+        if let mapped = foldTable[character] { return mapped }
+        return character
+    }
+
+    /// Folded characters, index for index with the original.
+    public static func folded(_ text: String) -> [Character] {
+        text.map(fold)
+    }
+
+    /// The key two labels are compared by: folded, without spaces or quotes.
+    public static func key(_ text: some StringProtocol) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            if isSpace(character) || quoteCharacters.contains(character) { continue }
+            result.append(fold(character))
+        }
+        return result
+    }
+
+    public static func isSpace(_ character: Character) -> Bool {
+        if character.isWhitespace { return true }
+        return character == "\u{200B}" || character == "\u{FEFF}"
+    }
+
+    static let quoteCharacters: Set<Character> = ["“", "”", "‘", "’", "\"", "'", "「", "」", "『", "』"]
+
+    static let foldTable: [Character: Character] = {
+        var table: [Character: Character] = [
+            "（": "(", "）": ")", "：": ":", "，": ",", "；": ";", "／": "/", "〔": "[", "〕": "]", "【": "[", "】": "]",
+            "﹝": "[", "﹞": "]",
+        ]
+        let traditional = "總體況開資網條餘縣區鎮鄉辦處報關於數據統計請結轉務門戶號發佈導會議紀錄動態電視廣播與為這個們來時間機構應對項產業經濟權規範證訊復訴訟類護複審須無責參實現進義讀選際華極國條例務團園圍場聯屬內歲頭點擊閱覽費費億萬學習監督線網頁檔處級協調組織領導幹編單僅認識設計劃護衛許罰強製決處徵採購額負減廢現執舉報訪訊詢說態遞"
+        let simplified = "总体况开资网条余县区镇乡办处报关于数据统计请结转务门户号发布导会议纪录动态电视广播与为这个们来时间机构应对项产业经济权规范证讯复诉讼类护复审须无责参实现进义读选际华极国条例务团园围场联属内岁头点击阅览费费亿万学习监督线网页档处级协调组织领导干编单仅认识设计划护卫许罚强制决处征采购额负减废现执举报访讯询说态递"
+        for (t, s) in zip(traditional, simplified) where t != s { table[t] = s }
+        return table
+    }()
+}

@@ -1,0 +1,189 @@
+/// Title, agency, place and year. Titles vary (`威海市环翠区羊亭镇2021年政府信息公开工作年度报告`,
+/// `2022年深圳市福田区华富街道办事处…`, the agency on a line of its own above the title, the title split
+/// over two lines, or none at all); the data year comes from the title, else the statistics period
+/// sentence, else the first year in the body, else the file name.
+struct MetadataExtractor {
+    struct Place {
+        var province: String?
+        var city: String?
+        var county: String?
+        var township: String?
+        var level: Level = .other
+    }
+
+    /// The title among the first lines of the document.
+    static func title(in lines: [String]) -> String? {
+        let head = Array(lines.prefix(25))
+        var candidates: [String] = []
+        for (index, line) in head.enumerated() where isTitleLike(line) {
+            var title = line
+            if index + 1 < head.count, !title.hasSuffix("报告"), head[index + 1].count <= 8, head[index + 1].contains("报") {
+                title += head[index + 1]
+            }
+            if agencyPart(of: title) == nil, index > 0, isAgencyLine(head[index - 1]) {
+                title = head[index - 1] + title
+            }
+            candidates.append(title)
+        }
+        func hasYear(_ title: String) -> Bool { yearOffset(in: Array(MatchKey.key(title))) != nil }
+        return candidates.first { agencyPart(of: $0) != nil && hasYear($0) }
+            ?? candidates.first { agencyPart(of: $0) != nil } ?? candidates.first
+    }
+
+    static func isTitleLike(_ line: String) -> Bool {
+        let key = MatchKey.key(line)
+        return key.count <= 70 && key.contains("信息公开") && (key.contains("报告") || key.contains("年报") || key.contains("年度报"))
+            && !key.contains("根据") && !key.contains("依据") && !key.contains(">") && !key.contains("位置") && !key.contains("《") && !key.contains("。") && !key.contains("格式")
+    }
+
+    static let agencySuffixes = ["人民政府", "政府", "办事处", "街道", "镇", "乡", "局", "委员会", "办公室", "委", "办", "中心", "区", "县", "市"]
+
+    static func isAgencyLine(_ line: String) -> Bool {
+        let key = MatchKey.key(line)
+        return key.count <= 30 && agencySuffixes.contains(where: key.hasSuffix) && !key.contains("信息公开")
+    }
+
+    /// The body named in a title: before the year (`羊亭镇2021年…`), or between the year and
+    /// `政府信息公开` (`2022年深圳市福田区华富街道办事处政府信息公开…`).
+    static func agencyPart(of title: String) -> String? {
+        let key = MatchKey.key(title)
+        let characters = Array(key)
+        guard let yearStart = yearOffset(in: characters) else {
+            return agencyBefore(key[...])
+        }
+        var prefix = String(characters[..<yearStart])
+        if prefix.hasPrefix("关于") { prefix.removeFirst(2) }
+        if !prefix.isEmpty { return cleanAgency(prefix) }
+        var after = yearStart + 5
+        if after < characters.count, characters[after] == "度" { after += 1 }
+        return agencyBefore(String(characters[after...])[...])
+    }
+
+    static func agencyBefore(_ text: Substring) -> String? {
+        for marker in ["政府信息公开", "信息公开", "政务公开"] {
+            if let range = text.firstRange(of: marker) {
+                var name = String(text[..<range.lowerBound])
+                if marker != "政府信息公开", name.hasSuffix("政府") == false, let paren = name.firstIndex(of: "(") {
+                    name = String(name[..<paren])
+                }
+                return cleanAgency(name)
+            }
+        }
+        return nil
+    }
+
+    static func cleanAgency(_ name: String) -> String? {
+        var name = name
+        if let paren = name.firstIndex(of: "("), name.hasSuffix(")") { name = String(name[..<paren]) }
+        name = name.trimmingSpaces
+        return name.count >= 2 ? name : nil
+    }
+
+    /// The offset of the first `YYYY年` with a plausible year.
+    static func yearOffset(in characters: [Character]) -> Int? {
+        guard characters.count >= 5 else { return nil }
+        for index in 0...(characters.count - 5) where characters[index + 4] == "年" {
+            let digits = characters[index..<index + 4]
+            guard digits.allSatisfy(\.isASCIIDigitish), index == 0 || !characters[index - 1].isASCIIDigitish,
+                  let year = Int(String(digits)), (2000...2100).contains(year) else { continue }
+            return index
+        }
+        return nil
+    }
+
+    static func year(in text: String) -> Int? {
+        let characters = Array(text)
+        guard let offset = yearOffset(in: characters) else { return nil }
+        return Int(String(characters[offset..<offset + 4]))
+    }
+
+    /// The data year from the statistics-period sentence: `统计期限为2021年1月1日至2021年12月31日`.
+    static func periodYear(in text: String) -> Int? {
+        for marker in ["统计期限", "统计时限", "统计时间", "统计数据", "数据统计"] {
+            guard let range = text.firstRange(of: marker) else { continue }
+            let window = String(text[range.upperBound...].prefix(30))
+            if let year = year(in: window) { return year }
+        }
+        return nil
+    }
+
+    static func fileYear(_ file: String) -> Int? {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        let characters = Array(name)
+        guard characters.count >= 4 else { return nil }
+        for index in 0...(characters.count - 4) {
+            let digits = characters[index..<index + 4]
+            guard digits.allSatisfy(\.isASCIIDigitish), index == 0 || !characters[index - 1].isASCIIDigitish,
+                  index + 4 == characters.count || !characters[index + 4].isASCIIDigitish,
+                  let year = Int(String(digits)), (2000...2100).contains(year) else { continue }
+            return year
+        }
+        return nil
+    }
+
+    // MARK: Place and level
+
+    static let municipalities: Set<String> = ["北京市", "上海市", "天津市", "重庆市"]
+    static let notPlaces: Set<String> = ["城市", "市场", "社区", "园区", "开发区", "新区", "高新区", "城区", "辖区", "景区", "街区", "小区"]
+    static let departmentWords = ["局", "委员会", "委", "办公室", "办", "中心", "厅", "署", "所", "院", "站", "队", "部", "处", "会", "馆"]
+
+    /// Splits an agency name into its administrative parts: `威海市环翠区羊亭镇` → 威海市 / 环翠区 / 羊亭镇.
+    static func place(of agency: String?) -> Place {
+        var place = Place()
+        guard let agency else { return place }
+        let key = MatchKey.key(agency)
+        var rest = Substring(key)
+        var parts: [String] = []
+        let suffixes = ["自治区", "街道", "省", "市", "州", "盟", "县", "区", "旗", "镇", "乡"]
+        scan: while !rest.isEmpty {
+            var best: (end: String.Index, suffix: String)?
+            for suffix in suffixes {
+                guard let range = rest.firstRange(of: suffix) else { continue }
+                let length = rest.distance(from: rest.startIndex, to: range.upperBound)
+                guard length >= suffix.count + 1 else { continue }
+                if let current = best, range.upperBound >= current.end { continue }
+                best = (range.upperBound, suffix)
+            }
+            guard var found = best else { break scan }
+            // `德州市`: a 州 name that is itself a 市.
+            if found.suffix == "州", found.end < rest.endIndex, rest[found.end] == "市" { found.end = rest.index(after: found.end) }
+            let part = String(rest[..<found.end])
+            if notPlaces.contains(part) || part == "自治区" || part.count > 12 { break scan }
+            parts.append(part)
+            rest = rest[found.end...]
+        }
+        for part in parts {
+            if part.hasSuffix("省") || part.hasSuffix("自治区") { place.province = part }
+            else if municipalities.contains(part) { place.province = part; place.city = part }
+            else if part.hasSuffix("市") || part.hasSuffix("州") || part.hasSuffix("盟") {
+                if place.city == nil { place.city = part } else { place.county = part }
+            }
+            else if part.hasSuffix("县") || part.hasSuffix("区") || part.hasSuffix("旗") { place.county = part }
+            else { place.township = part }
+        }
+        let remainder = String(rest)
+        place.level = level(parts: parts, remainder: remainder, key: key, place: place)
+        return place
+    }
+
+    static func level(parts: [String], remainder: String, key: String, place: Place) -> Level {
+        if key.contains("开发区") || key.contains("园区") || key.contains("高新区") { return .other }
+        let bare = remainder.replacing("人民政府", with: "").replacing("政府", with: "").replacing("办事处", with: "")
+        if !bare.isEmpty {
+            if bare == "街" || bare.hasSuffix("街道") { return .street }
+            if departmentWords.contains(where: bare.hasSuffix) { return .department }
+        }
+        guard let last = parts.last else {
+            if key.hasSuffix("街") { return .street }
+            return departmentWords.contains(where: key.hasSuffix) ? .department : .other
+        }
+        if last.hasSuffix("镇") || last.hasSuffix("乡") { return .township }
+        if last.hasSuffix("街道") { return .street }
+        if last.hasSuffix("县") || last.hasSuffix("区") || last.hasSuffix("旗") { return .county }
+        if last.hasSuffix("市") || last.hasSuffix("州") || last.hasSuffix("盟") {
+            return parts.count >= 2 && !municipalities.contains(parts[0]) && parts[0].hasSuffix("市") ? .county : .city
+        }
+        if last.hasSuffix("省") || last.hasSuffix("自治区") { return .other }
+        return .other
+    }
+}

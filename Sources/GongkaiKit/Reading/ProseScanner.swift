@@ -1,0 +1,202 @@
+/// Numbers that live in sentences: the 主动公开 total, counts per channel with the account name, requests
+/// received, fees collected. Each keeps the sentence it came from.
+///
+/// How it reads a sentence: the sentence is cut into clauses at commas; in a clause every count (a number
+/// with a unit such as 条/篇/期/次) is looked at together with the text since the previous count. That
+/// text names a channel (`微信公众号“羊亭在线”公开566条`) → a channel count; names several channels or
+/// `…等平台` → a total; names none but says 主动公开 or 共/合计/累计 → a total. Breakdowns by topic
+/// (`其中工作动态50条`), documents (`规章13件`) and requests are not channels. `100余条` is approximate.
+struct ProseScanner {
+    struct Count {
+        var value: Double
+        var approximate: Bool
+        /// Offsets (in characters) of the number within the clause, and of the end of its unit.
+        var start: Int
+        var end: Int
+    }
+
+    static let countUnits = ["条次", "条", "篇", "期", "次", "件", "例", "则"]
+    static let notChannelWords = ["申请", "复议", "诉讼", "留言", "诉求", "咨询", "电话", "投诉", "规章", "规范性文件", "文件", "公文", "解读", "会议", "关注", "阅读", "访问", "浏览"]
+    static let totalWords = ["主动公开", "共计", "合计", "累计", "共", "各类", "全年"]
+
+    var channels: [ChannelCount] = []
+    var activeTotal: ProseNumber?
+    var requestsReceived: ProseNumber?
+    var feesCollected: ProseNumber?
+
+    mutating func scan(_ text: String) {
+        for sentence in Self.sentences(text) {
+            for clause in Self.clauses(sentence) {
+                scanClause(clause, sentence: sentence)
+            }
+        }
+    }
+
+    static func sentences(_ text: String) -> [String] {
+        text.split(whereSeparator: { "。！？;；\n".contains($0) }).map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+    }
+
+    static func clauses(_ sentence: String) -> [[Character]] {
+        sentence.split(whereSeparator: { ",，:：".contains($0) }).map { Array($0) }
+    }
+
+    mutating func scanClause(_ clause: [Character], sentence: String) {
+        let folded = clause.map(MatchKey.fold)
+        let text = String(folded)
+        scanRequests(folded, sentence: sentence)
+        scanFees(folded, sentence: sentence)
+        if text.contains("历年") { return }
+        var segmentStart = 0
+        for count in Self.counts(in: folded) {
+            defer { segmentStart = count.end }
+            let segment = String(folded[segmentStart..<count.start])
+            if Self.notChannelWords.contains(where: segment.contains) { continue }
+            let named = Self.channelMentions(in: segment)
+            let kinds = Set(named.map(\.channel))
+            let severalChannels = kinds.count > 1 || named.contains { segment.dropFirst($0.end).prefix(4).contains("等") }
+            if kinds.count == 1, !severalChannels, let mention = named.first {
+                let account = Self.account(in: Array(clause[segmentStart..<count.start]), near: mention)
+                let channel = ChannelCount(channel: mention.channel, account: account, items: count.value,
+                                           approximate: count.approximate, evidence: sentence)
+                if !channels.contains(where: { $0.channel == channel.channel && $0.items == channel.items && $0.account == channel.account }) {
+                    channels.append(channel)
+                }
+            } else if activeTotal == nil, !segment.contains("其中"),
+                      severalChannels || segment.contains("主动公开") || Self.totalWords.contains(where: segment.contains) && Self.hasVerb(segment) {
+                activeTotal = ProseNumber(kind: ProseNumber.Kind.activeTotal, value: count.value, approximate: count.approximate, evidence: sentence)
+            }
+        }
+    }
+
+    static func hasVerb(_ segment: String) -> Bool {
+        ["公开", "发布", "推送", "公布"].contains(where: segment.contains)
+    }
+
+    /// Every count in a clause: digits, then optionally 余/多, then a count unit. Years, dates, percentages
+    /// and amounts are not counts. `信息数量304` (a unit lost in conversion) counts too.
+    static func counts(in folded: [Character]) -> [Count] {
+        var result: [Count] = []
+        var index = 0
+        while index < folded.count {
+            guard folded[index].isASCIIDigitish, index == 0 || !(folded[index - 1].isASCIIDigitish || folded[index - 1] == ".") else {
+                index += 1
+                continue
+            }
+            let start = index
+            while index < folded.count, folded[index].isASCIIDigitish || folded[index] == "." { index += 1 }
+            guard let value = Double(String(folded[start..<index])) else { continue }
+            var cursor = index
+            while cursor < folded.count, MatchKey.isSpace(folded[cursor]) { cursor += 1 }
+            var approximate = false
+            if cursor < folded.count, "余多".contains(folded[cursor]) { approximate = true; cursor += 1 }
+            let rest = String(folded[cursor..<min(folded.count, cursor + 2)])
+            if let unit = countUnits.first(where: rest.hasPrefix) {
+                result.append(Count(value: value, approximate: approximate, start: start, end: cursor + unit.count))
+                index = cursor + unit.count
+            } else if String(folded[max(0, start - 2)..<start]) == "数量", cursor >= folded.count || !"年月日号%万元人".contains(folded[cursor]) {
+                result.append(Count(value: value, approximate: approximate, start: start, end: cursor))
+                index = cursor
+            }
+        }
+        return result
+    }
+
+    struct Mention {
+        var channel: String
+        var start: Int
+        var end: Int
+    }
+
+    /// Channel words in a segment, longest first, not overlapping.
+    static func channelMentions(in segment: String) -> [Mention] {
+        let characters = Array(segment)
+        var taken = [Bool](repeating: false, count: characters.count)
+        var mentions: [Mention] = []
+        for (word, channel) in ChannelCatalog.words {
+            let wordCharacters = Array(word)
+            guard wordCharacters.count <= characters.count else { continue }
+            var index = 0
+            while index + wordCharacters.count <= characters.count {
+                if !taken[index], Array(characters[index..<index + wordCharacters.count]) == wordCharacters {
+                    for offset in index..<index + wordCharacters.count { taken[offset] = true }
+                    mentions.append(Mention(channel: channel, start: index, end: index + wordCharacters.count))
+                    index += wordCharacters.count
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return mentions.sorted { $0.start < $1.start }
+    }
+
+    /// The quoted account name nearest the channel word (`微信公众号“羊亭在线”`, `“闽侯发布”政务微博`).
+    static func account(in segment: [Character], near mention: Mention) -> String? {
+        let opening: Set<Character> = ["“", "\"", "「", "『", "‘"]
+        let closing: Set<Character> = ["”", "\"", "」", "』", "’"]
+        var quotes: [(start: Int, end: Int, text: String)] = []
+        var index = 0
+        while index < segment.count {
+            if opening.contains(segment[index]), let close = segment[(index + 1)...].firstIndex(where: closing.contains) {
+                let name = String(segment[(index + 1)..<close]).trimmingSpaces
+                if !name.isEmpty, name.count <= 30 { quotes.append((index, close + 1, name)) }
+                index = close + 1
+            } else {
+                index += 1
+            }
+        }
+        let near = quotes.min { distance($0, mention) < distance($1, mention) }
+        guard let near, distance(near, mention) <= 3 else { return nil }
+        return near.text
+    }
+
+    static func distance(_ quote: (start: Int, end: Int, text: String), _ mention: Mention) -> Int {
+        if quote.start >= mention.end { return quote.start - mention.end }
+        if mention.start >= quote.end { return mention.start - quote.end }
+        return 0
+    }
+
+    // MARK: Requests and fees
+
+    static let receiveVerbs = ["收到", "接到", "受理", "新收", "接收"]
+    static let noneVerbs = ["未收到", "未接到", "没有收到", "未受理", "没有接到", "无依申请", "无政府信息公开申请"]
+
+    mutating func scanRequests(_ folded: [Character], sentence: String) {
+        guard requestsReceived == nil else { return }
+        let text = String(folded)
+        guard text.contains("申请"), !text.contains("复议"), !text.contains("诉讼") else { return }
+        if Self.noneVerbs.contains(where: text.contains), text.contains("公开申请") || text.contains("依申请") {
+            requestsReceived = ProseNumber(kind: ProseNumber.Kind.requestsReceived, value: 0, evidence: sentence)
+            return
+        }
+        guard let verb = Self.receiveVerbs.compactMap({ text.firstRange(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else { return }
+        let verbOffset = text.distance(from: text.startIndex, to: verb.lowerBound)
+        let counts = Self.counts(in: folded).filter { $0.start >= verbOffset }
+        if let first = counts.first {
+            requestsReceived = ProseNumber(kind: ProseNumber.Kind.requestsReceived, value: first.value,
+                                           approximate: first.approximate, evidence: sentence)
+        }
+    }
+
+    mutating func scanFees(_ folded: [Character], sentence: String) {
+        guard feesCollected == nil else { return }
+        let text = String(folded)
+        guard text.contains("信息处理费") else { return }
+        if ["未收取", "没有收取", "不收取", "未产生", "无信息处理费", "未发生", "0元"].contains(where: text.contains) {
+            feesCollected = ProseNumber(kind: ProseNumber.Kind.feesCollected, value: 0, evidence: sentence)
+            return
+        }
+        var index = 0
+        while index < folded.count {
+            if folded[index].isASCIIDigitish {
+                let start = index
+                while index < folded.count, folded[index].isASCIIDigitish || folded[index] == "." { index += 1 }
+                let rest = String(folded[index..<min(folded.count, index + 2)])
+                if let value = Double(String(folded[start..<index])), rest.hasPrefix("元") || rest.hasPrefix("万元") {
+                    feesCollected = ProseNumber(kind: ProseNumber.Kind.feesCollected, value: rest.hasPrefix("万元") ? value * 10000 : value, evidence: sentence)
+                    return
+                }
+            }
+            index += 1
+        }
+    }
+}

@@ -1,0 +1,133 @@
+/// How a report is read, start to end:
+///
+/// 1. bytes → text (`TextDecoder`: encoding detected; `TextNormalizer`: line ends, full-width digits);
+/// 2. text → `Document` (`TextLayoutReader`: paragraphs and tables, whatever the layout);
+/// 3. document → sections (`SectionSplitter`, by their headings);
+/// 4. sections → values: metadata (`MetadataExtractor`), numbers in prose (`ProseScanner`), the three
+///    tables (`Article20Extractor`, `RequestTableExtractor`, `ReviewTableExtractor`), each matching the
+///    template's own labels in a cell stream (`CellStream`) so that the layout does not matter.
+///
+/// Nothing here throws after decoding: what cannot be read for certain becomes a warning on the report.
+public struct ReportReader {
+    public init() {}
+
+    public func read(file path: String) throws(ReadError) -> Report {
+        let bytes = try FileBytes.read(path)
+        return try read(bytes: bytes, file: path)
+    }
+
+    public func read(bytes: [UInt8], file: String) throws(ReadError) -> Report {
+        let decoded = try TextDecoder.decode(bytes, file: file)
+        return read(text: decoded.text, file: file)
+    }
+
+    public func read(text rawText: String, file: String) -> Report {
+        let text = TextNormalizer.normalize(rawText)
+        let document = TextLayoutReader().read(text)
+        return read(document: document, file: file)
+    }
+
+    public func read(document: Document, file: String) -> Report {
+        var report = Report(file: file)
+        let parts = SectionSplitter().split(document)
+        readMetadata(parts, document: document, into: &report)
+        readNarrative(parts, into: &report)
+        readProse(parts, document: document, into: &report)
+        readTables(parts, into: &report)
+        return report
+    }
+
+    func readMetadata(_ parts: SectionSplitter.Result, document: Document, into report: inout Report) {
+        let lines = document.blocks.prefix(30).flatMap { block -> [String] in
+            if case .paragraph(let paragraph) = block { return [paragraph.text] }
+            return []
+        }
+        report.title = MetadataExtractor.title(in: lines)
+        report.agency = report.title.flatMap(MetadataExtractor.agencyPart(of:))
+        let place = MetadataExtractor.place(of: report.agency)
+        report.province = place.province
+        report.city = place.city
+        report.county = place.county
+        report.township = place.township
+        report.level = place.level
+        let allText = document.blocks.map(\.plainText).joined(separator: "\n")
+        let firstSection = parts.section(1).map { $0.blocks.map(\.plainText).joined(separator: "\n") } ?? allText
+        report.year = report.title.flatMap { MetadataExtractor.year(in: MatchKey.key($0)) }
+            ?? MetadataExtractor.periodYear(in: allText)
+            ?? MetadataExtractor.year(in: firstSection)
+            ?? MetadataExtractor.fileYear(report.file)
+        if report.title == nil {
+            report.warnings.append(ParseWarning(code: "no_title", message: "no title line found; agency and place unknown"))
+        }
+        if report.year == nil {
+            report.warnings.append(ParseWarning(code: "no_year", message: "no data year in the title, the body or the file name"))
+        }
+    }
+
+    func readNarrative(_ parts: SectionSplitter.Result, into report: inout Report) {
+        for section in parts.sections {
+            let body = section.blocks.map(\.plainText).joined(separator: "\n")
+            report.narrative.append(NarrativeSection(section: section.number, heading: section.heading, body: body))
+        }
+        let found = Set(parts.sections.map(\.number))
+        let names = [1: "一、总体情况", 2: "二、主动公开政府信息情况", 3: "三、收到和处理政府信息公开申请情况",
+                     4: "四、政府信息公开行政复议、行政诉讼情况", 5: "五、存在的主要问题及改进情况", 6: "六、其他需要报告的事项"]
+        let missing = (1...6).filter { !found.contains($0) }
+        if missing.count == 6 {
+            report.warnings.append(ParseWarning(code: "no_sections", message: "none of the six section headings found; the text is read as narrative only"))
+        } else if !missing.isEmpty {
+            let list = missing.compactMap { names[$0] }.joined(separator: "、")
+            report.warnings.append(ParseWarning(code: "missing_section", message: "section(s) not found: \(list)"))
+        }
+    }
+
+    func readProse(_ parts: SectionSplitter.Result, document: Document, into report: inout Report) {
+        var scanner = ProseScanner()
+        let paragraphs: [Block]
+        if let first = parts.section(1) {
+            paragraphs = parts.preamble + first.blocks
+        } else {
+            paragraphs = document.blocks
+        }
+        for case .paragraph(let paragraph) in paragraphs { scanner.scan(paragraph.text) }
+        // Fees are usually told in section 六; requests sometimes only there too.
+        for number in [6, 5] {
+            guard let section = parts.section(number) else { continue }
+            for case .paragraph(let paragraph) in section.blocks {
+                var late = ProseScanner()
+                late.scan(paragraph.text)
+                if scanner.feesCollected == nil { scanner.feesCollected = late.feesCollected }
+            }
+        }
+        report.channels = scanner.channels
+        report.activeTotal = scanner.activeTotal
+        report.proseNumbers = [scanner.activeTotal, scanner.requestsReceived, scanner.feesCollected].compactMap { $0 }
+    }
+
+    func readTables(_ parts: SectionSplitter.Result, into report: inout Report) {
+        if let section = parts.section(2) {
+            let extractor = Article20Extractor(stream: CellStream(blocks: section.blocks))
+            report.template = extractor.detectTemplate()
+            if let template = report.template {
+                report.article20 = extractor.extract(template: template, warnings: &report.warnings)
+            } else if !extractor.itemHeadings().isEmpty {
+                report.warnings.append(ParseWarning(code: "unknown_template", message: "section 二 has tables but no column header that tells the 2019 template from the 2021 one", location: "二"))
+            } else {
+                report.warnings.append(ParseWarning(code: "missing_table", message: "section 二 has no article 20 table", location: "二"))
+            }
+        }
+        if let section = parts.section(3) {
+            let extractor = RequestTableExtractor(stream: CellStream(blocks: section.blocks))
+            report.requests = extractor.extract(template: report.template, warnings: &report.warnings)
+            if report.template == nil, !report.requests.isEmpty {
+                report.template = extractor.detectRows(fallback: nil) == .y2021 && report.requests.contains { $0.reason == "其他" } ? .y2021 : nil
+            }
+        }
+        if let section = parts.section(4) {
+            report.reviews = ReviewTableExtractor(stream: CellStream(blocks: section.blocks)).extract(warnings: &report.warnings)
+        }
+        if report.template == nil, report.year.map({ $0 < 2019 }) == true {
+            report.warnings.append(ParseWarning(code: "pre_2019", message: "a report from before the 2019 template: narrative only"))
+        }
+    }
+}

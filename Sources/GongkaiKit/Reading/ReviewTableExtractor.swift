@@ -1,0 +1,33 @@
+/// Section 四: one row of fifteen counts under a two-level header (行政复议 | 行政诉讼 › 未经复议直接起诉 |
+/// 复议后起诉, each › 结果维持 结果纠正 其他结果 尚未审结 总计). The values are the fifteen cells after the
+/// last header cell.
+struct ReviewTableExtractor {
+    var stream: CellStream
+
+    static let headerWords: Set<String> = Set(TemplateCatalog.reviewKinds + TemplateCatalog.reviewResults + ["行政诉讼"])
+
+    func extract(warnings: inout [ParseWarning]) -> [ReviewCell] {
+        guard let lastHeader = stream.cells.lastIndex(where: { cell in
+            Self.headerWords.contains(cell.key) || (cell.key.hasPrefix("总计") && CellStream.trailingDigits(cell.key) != nil)
+        }) else {
+            warnings.append(ParseWarning(code: "missing_table", message: "section 四 review and litigation table not found", location: "四"))
+            return []
+        }
+        let count = TemplateCatalog.reviewKinds.count * TemplateCatalog.reviewResults.count
+        let read = stream.values(after: lastHeader, count: count, location: "四", warnings: &warnings)
+        if read.values.allSatisfy({ $0 == .missing }) {
+            warnings.append(ParseWarning(code: "missing_cell", message: "section 四 has its header but no values", location: "四"))
+            return []
+        }
+        var result: [ReviewCell] = []
+        var values = read.values.makeIterator()
+        for kind in TemplateCatalog.reviewKinds {
+            for outcome in TemplateCatalog.reviewResults {
+                let value = values.next() ?? .missing
+                ValueWarnings.check(value, location: "四 / \(kind) / \(outcome)", warnings: &warnings)
+                result.append(ReviewCell(kind: kind, result: outcome, value: value))
+            }
+        }
+        return result
+    }
+}

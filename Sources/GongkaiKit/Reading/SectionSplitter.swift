@@ -1,0 +1,69 @@
+/// Finds the six sections by their headings. Numbering and wording vary (`一、总体情况`,
+/// `一、工作基本情况`, `## 二、主动公开政府信息情况`, leading ideographic spaces), so a heading is a
+/// short paragraph that starts with the section's numeral and carries one of the section's words.
+/// Section 三's own row labels (`一、本年新收…`, `二、上年结转…`) start with numerals too; the words
+/// keep them out, and sections must come in order.
+struct SectionSplitter {
+    struct Section {
+        var number: Int
+        var heading: String
+        var line: Int
+        var blocks: [Block]
+    }
+
+    struct Result {
+        var preamble: [Block]
+        var sections: [Section]
+        func section(_ number: Int) -> Section? { sections.first { $0.number == number } }
+    }
+
+    static let numerals: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6]
+
+    func split(_ document: Document) -> Result {
+        var preamble: [Block] = []
+        var sections: [Section] = []
+        for block in document.blocks {
+            if case .paragraph(let paragraph) = block,
+               let number = Self.sectionNumber(paragraph.text), number > (sections.last?.number ?? 0) {
+                sections.append(Section(number: number, heading: paragraph.text, line: paragraph.line, blocks: []))
+                continue
+            }
+            if sections.isEmpty {
+                preamble.append(block)
+            } else {
+                sections[sections.count - 1].blocks.append(block)
+            }
+        }
+        return Result(preamble: preamble, sections: sections)
+    }
+
+    /// The section a heading line opens, or nil when the line is not a section heading.
+    static func sectionNumber(_ text: String) -> Int? {
+        var key = MatchKey.key(text)
+        while key.first == "#" { key.removeFirst() }
+        guard key.count <= 40, let first = key.first, let number = numerals[first] else { return nil }
+        let rest = key.dropFirst()
+        guard let separator = rest.first, "、.,:".contains(separator) else { return nil }
+        let words = rest.dropFirst()
+        guard !words.contains("。") else { return nil }
+        switch number {
+        case 1: return words.contains("本年新收") || words.contains("主动公开政府信息情况") ? nil : 1
+        case 2: return words.contains("主动公开") ? 2 : nil
+        case 3: return words.contains("申请") && !words.contains("上年结转") ? 3 : nil
+        case 4: return words.contains("复议") || words.contains("诉讼") ? 4 : nil
+        case 5: return words.contains("问题") || words.contains("改进") || words.contains("不足") ? 5 : nil
+        case 6: return words.contains("其他") || words.contains("其它") || words.contains("事项") ? 6 : nil
+        default: return nil
+        }
+    }
+}
+
+extension Block {
+    /// The block's text: a paragraph as it is, a table row by row with ` | ` between cells.
+    var plainText: String {
+        switch self {
+        case .paragraph(let paragraph): return paragraph.text
+        case .table(let table): return table.rows.map { $0.joined(separator: " | ") }.joined(separator: "\n")
+        }
+    }
+}
