@@ -38,9 +38,58 @@ struct MetadataExtractor {
 
     static let agencySuffixes = ["人民政府", "政府", "办事处", "街道", "镇", "乡", "局", "委员会", "办公室", "委", "办", "中心", "区", "县", "市"]
 
+    /// A line that holds only the body's name, or the name and the year (`天津市城市管理委员会2025年度`),
+    /// above a title line that lacks them.
     static func isAgencyLine(_ line: String) -> Bool {
-        let key = MatchKey.key(line)
-        return key.count <= 30 && agencySuffixes.contains(where: key.hasSuffix) && !key.contains("信息公开")
+        var key = MatchKey.key(line)
+        guard key.count <= 30, !key.contains("信息公开") else { return false }
+        if key.hasSuffix("年度") { key.removeLast(2) } else if key.hasSuffix("年") { key.removeLast() }
+        while let last = key.last, last.isASCIIDigitish { key.removeLast() }
+        return agencySuffixes.contains(where: key.hasSuffix)
+    }
+
+    /// Reports without a title line often name themselves in the opening sentences:
+    /// `现发布《2023年如东县人民政府办公室政府信息公开年度报告》`, `由两城镇人民政府党政办公室编制`,
+    /// `现公布长安区砲里街道2022年政府信息公开工作年度报告`, `特向社会公布2019年度青龙镇政府(机关)信息公开年度报告`.
+    static func agencyInBody(_ paragraphs: [String]) -> String? {
+        for paragraph in paragraphs {
+            let key = MatchKey.key(paragraph)
+            // A title quoted in 《》.
+            var rest = key[...]
+            while let open = rest.firstIndex(of: "《"), let close = rest[open...].firstIndex(of: "》") {
+                let quoted = String(rest[rest.index(after: open)..<close])
+                if quoted.contains("报告"), yearOffset(in: Array(quoted)) != nil, let agency = agencyPart(of: quoted), !agency.hasPrefix("我"),
+                   agencySuffixes.contains(where: agency.hasSuffix) {
+                    return agency
+                }
+                rest = rest[rest.index(after: close)...]
+            }
+            // 由…编制
+            if let by = key.firstRange(of: "由"), let made = key[by.upperBound...].firstRange(of: "编制") {
+                let name = String(key[by.upperBound..<made.lowerBound])
+                if (2...24).contains(name.count), agencySuffixes.contains(where: { name.contains($0) }) { return name }
+            }
+            // …公布/现将/发布 NAME YYYY年…信息公开…报告
+            let characters = Array(key)
+            if let yearStart = yearOffset(in: characters) {
+                var before = String(characters[..<yearStart])
+                if before.hasSuffix("编制") { before.removeLast(2) }
+                let cuts = ["公布", "发布", "现将", "编制", ",", "。", "》", ")", "要求"]
+                var name = Substring(before)
+                for cut in cuts {
+                    if let range = name.ranges(of: cut).last { name = name[range.upperBound...] }
+                }
+                let candidate = String(name)
+                if candidate.isEmpty {
+                    let after = String(characters[yearStart...])
+                    if after.contains("信息公开"), after.contains("报告"), let agency = agencyPart(of: after), !agency.hasPrefix("我") { return agency }
+                } else if (2...24).contains(candidate.count), !candidate.hasPrefix("我"), !candidate.hasPrefix("本"),
+                          agencySuffixes.contains(where: candidate.hasSuffix) {
+                    return cleanAgency(candidate)
+                }
+            }
+        }
+        return nil
     }
 
     /// The body named in a title: before the year (`羊亭镇2021年…`), or between the year and

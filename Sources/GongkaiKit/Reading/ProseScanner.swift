@@ -13,21 +13,32 @@ struct ProseScanner {
         /// Offsets (in characters) of the number within the clause, and of the end of its unit.
         var start: Int
         var end: Int
+        /// Where the text that describes this number starts: after the previous number of any kind.
+        var segmentStart: Int
+        /// A count of items (has a count unit), not a date, amount or percentage.
+        var isCount: Bool
     }
 
     static let countUnits = ["条次", "条", "篇", "期", "次", "件", "例", "则"]
-    static let notChannelWords = ["申请", "复议", "诉讼", "留言", "诉求", "咨询", "电话", "投诉", "规章", "规范性文件", "文件", "公文", "解读", "会议", "关注", "阅读", "访问", "浏览"]
-    static let totalWords = ["主动公开", "共计", "合计", "累计", "共", "各类", "全年"]
+    static let notChannelWords = ["申请", "复议", "诉讼", "留言", "诉求", "咨询", "电话", "投诉", "规章", "规范性文件", "文件", "公文", "解读", "会议", "关注", "阅读", "访问", "浏览", "报道"]
+    static let totalWords = ["主动公开", "共计", "合计", "累计", "总计", "共", "各类", "全年"]
 
     var channels: [ChannelCount] = []
     var activeTotal: ProseNumber?
     var requestsReceived: ProseNumber?
     var feesCollected: ProseNumber?
 
+    /// Within one sentence: after `其中` the counts break down what came before.
+    struct SentenceState {
+        var breakdown = false
+        var channelsBefore: Set<String> = []
+    }
+
     mutating func scan(_ text: String) {
         for sentence in Self.sentences(text) {
+            var state = SentenceState()
             for clause in Self.clauses(sentence) {
-                scanClause(clause, sentence: sentence)
+                scanClause(clause, sentence: sentence, state: &state)
             }
         }
     }
@@ -40,32 +51,51 @@ struct ProseScanner {
         sentence.split(whereSeparator: { ",，:：".contains($0) }).map { Array($0) }
     }
 
-    mutating func scanClause(_ clause: [Character], sentence: String) {
+    mutating func scanClause(_ clause: [Character], sentence: String, state: inout SentenceState) {
         let folded = clause.map(MatchKey.fold)
         let text = String(folded)
         scanRequests(folded, sentence: sentence)
         scanFees(folded, sentence: sentence)
         if text.contains("历年") { return }
-        var segmentStart = 0
-        for count in Self.counts(in: folded) {
-            defer { segmentStart = count.end }
-            let segment = String(folded[segmentStart..<count.start])
+        if text.hasPrefix("其中") { state.breakdown = true }
+        for count in Self.counts(in: folded) where count.isCount {
+            let segment = String(folded[count.segmentStart..<count.start])
+            if segment.contains("其中") { state.breakdown = true }
             if Self.notChannelWords.contains(where: segment.contains) { continue }
             let named = Self.channelMentions(in: segment)
             let kinds = Set(named.map(\.channel))
             let severalChannels = kinds.count > 1 || named.contains { segment.dropFirst($0.end).prefix(4).contains("等") }
             if kinds.count == 1, !severalChannels, let mention = named.first {
-                let account = Self.account(in: Array(clause[segmentStart..<count.start]), near: mention)
-                let channel = ChannelCount(channel: mention.channel, account: account, items: count.value,
-                                           approximate: count.approximate, evidence: sentence)
-                if !channels.contains(where: { $0.channel == channel.channel && $0.items == channel.items && $0.account == channel.account }) {
-                    channels.append(channel)
-                }
-            } else if activeTotal == nil, !segment.contains("其中"),
-                      severalChannels || segment.contains("主动公开") || Self.totalWords.contains(where: segment.contains) && Self.hasVerb(segment) {
+                // `微博120条，其中原创微博11条`: a breakdown of one channel, not another channel.
+                if state.breakdown, state.channelsBefore.contains(mention.channel) { continue }
+                if !state.breakdown { state.channelsBefore.insert(mention.channel) }
+                let account = Self.account(in: Array(clause[count.segmentStart..<count.start]), near: mention)
+                add(ChannelCount(channel: mention.channel, account: account, items: count.value,
+                                 approximate: count.approximate, evidence: sentence))
+            } else if activeTotal == nil, !state.breakdown,
+                      severalChannels || Self.saysTotal(segment) && Self.hasVerb(segment) {
                 activeTotal = ProseNumber(kind: ProseNumber.Kind.activeTotal, value: count.value, approximate: count.approximate, evidence: sentence)
+            } else if severalChannels, activeTotal != nil, !state.breakdown {
+                // Several channels counted together after the total was stated: one grouped channel.
+                add(ChannelCount(channel: "其他", account: nil, items: count.value, approximate: count.approximate, evidence: sentence))
             }
         }
+    }
+
+    mutating func add(_ channel: ChannelCount) {
+        if !channels.contains(where: { $0.channel == channel.channel && $0.items == channel.items && $0.account == channel.account }) {
+            channels.append(channel)
+        }
+    }
+
+    /// 主动公开, 共计, 累计, …; a bare 共 only when it is not the 共 of 公共.
+    static func saysTotal(_ segment: String) -> Bool {
+        if segment.contains("主动公开") { return true }
+        let characters = Array(segment)
+        for (index, character) in characters.enumerated() where character == "共" {
+            if index == 0 || characters[index - 1] != "公" { return true }
+        }
+        return totalWords.contains { $0 != "共" && segment.contains($0) }
     }
 
     static func hasVerb(_ segment: String) -> Bool {
@@ -77,6 +107,7 @@ struct ProseScanner {
     static func counts(in folded: [Character]) -> [Count] {
         var result: [Count] = []
         var index = 0
+        var segmentStart = 0
         while index < folded.count {
             guard folded[index].isASCIIDigitish, index == 0 || !(folded[index - 1].isASCIIDigitish || folded[index - 1] == ".") else {
                 index += 1
@@ -91,12 +122,16 @@ struct ProseScanner {
             if cursor < folded.count, "余多".contains(folded[cursor]) { approximate = true; cursor += 1 }
             let rest = String(folded[cursor..<min(folded.count, cursor + 2)])
             if let unit = countUnits.first(where: rest.hasPrefix) {
-                result.append(Count(value: value, approximate: approximate, start: start, end: cursor + unit.count))
+                result.append(Count(value: value, approximate: approximate, start: start, end: cursor + unit.count, segmentStart: segmentStart, isCount: true))
                 index = cursor + unit.count
             } else if String(folded[max(0, start - 2)..<start]) == "数量", cursor >= folded.count || !"年月日号%万元人".contains(folded[cursor]) {
-                result.append(Count(value: value, approximate: approximate, start: start, end: cursor))
+                result.append(Count(value: value, approximate: approximate, start: start, end: cursor, segmentStart: segmentStart, isCount: true))
                 index = cursor
+            } else {
+                result.append(Count(value: value, approximate: approximate, start: start, end: min(cursor + 1, folded.count), segmentStart: segmentStart, isCount: false))
+                index = min(cursor + 1, folded.count)
             }
+            segmentStart = index
         }
         return result
     }
@@ -164,13 +199,17 @@ struct ProseScanner {
         guard requestsReceived == nil else { return }
         let text = String(folded)
         guard text.contains("申请"), !text.contains("复议"), !text.contains("诉讼") else { return }
-        if Self.noneVerbs.contains(where: text.contains), text.contains("公开申请") || text.contains("依申请") {
+        // `未收到…政府信息公开的申请`, but not `未收到公众申请要求公开的…` (which may mean anything).
+        let requestAfterDisclosure = text.firstRange(of: "公开").map { first in
+            text[first.upperBound...].contains("申请")
+        } ?? false
+        if Self.noneVerbs.contains(where: text.contains), text.contains("依申请") || requestAfterDisclosure {
             requestsReceived = ProseNumber(kind: ProseNumber.Kind.requestsReceived, value: 0, evidence: sentence)
             return
         }
         guard let verb = Self.receiveVerbs.compactMap({ text.firstRange(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else { return }
         let verbOffset = text.distance(from: text.startIndex, to: verb.lowerBound)
-        let counts = Self.counts(in: folded).filter { $0.start >= verbOffset }
+        let counts = Self.counts(in: folded).filter { $0.isCount && $0.start >= verbOffset }
         if let first = counts.first {
             requestsReceived = ProseNumber(kind: ProseNumber.Kind.requestsReceived, value: first.value,
                                            approximate: first.approximate, evidence: sentence)

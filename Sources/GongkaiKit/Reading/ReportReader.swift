@@ -44,6 +44,13 @@ public struct ReportReader {
         }
         report.title = MetadataExtractor.title(in: lines)
         report.agency = report.title.flatMap(MetadataExtractor.agencyPart(of:))
+        if report.agency == nil {
+            let opening = document.blocks.prefix(8).compactMap { block -> String? in
+                if case .paragraph(let paragraph) = block { return paragraph.text }
+                return nil
+            }
+            report.agency = MetadataExtractor.agencyInBody(opening)
+        }
         let place = MetadataExtractor.place(of: report.agency)
         report.province = place.province
         report.city = place.city
@@ -83,9 +90,10 @@ public struct ReportReader {
 
     func readProse(_ parts: SectionSplitter.Result, document: Document, into report: inout Report) {
         var scanner = ProseScanner()
+        // Section 一 first; some reports tell their numbers in the prose of 二 or 三 instead.
         let paragraphs: [Block]
-        if let first = parts.section(1) {
-            paragraphs = parts.preamble + first.blocks
+        if parts.section(1) != nil {
+            paragraphs = parts.preamble + [1, 2, 3].flatMap { parts.section($0)?.blocks ?? [] }
         } else {
             paragraphs = document.blocks
         }
