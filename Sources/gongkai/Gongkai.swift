@@ -6,6 +6,6 @@ struct Gongkai: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gongkai",
         abstract: "Read government-information-disclosure annual reports (政府信息公开工作年度报告) and query them.",
-        subcommands: [ParseCommand.self]
+        subcommands: [ParseCommand.self, GenerateCommand.self]
     )
 }
