@@ -8,13 +8,20 @@ struct ReviewTableExtractor {
 
     func extract(warnings: inout [ParseWarning]) -> [ReviewCell] {
         guard let lastHeader = stream.cells.lastIndex(where: { cell in
-            Self.headerWords.contains(cell.key) || (cell.key.hasPrefix("总计") && CellStream.trailingDigits(cell.key) != nil)
+            Self.headerWords.contains(cell.key) || cell.key.hasSuffix("总计") && cell.key.contains("结果")
+                || (cell.key.hasPrefix("总计") && CellStream.trailingDigits(cell.key) != nil)
         }) else {
             warnings.append(ParseWarning(code: "missing_table", message: "section 四 review and litigation table not found", location: "四"))
             return []
         }
         let count = TemplateCatalog.reviewKinds.count * TemplateCatalog.reviewResults.count
-        let read = stream.values(after: lastHeader, count: count, location: "四", warnings: &warnings)
+        var read = stream.values(after: lastHeader, count: count, location: "四", warnings: &warnings)
+        // Fifteen one-digit counts run together into one cell: fifteen digits can only be that.
+        let next = lastHeader + 1
+        if next < stream.cells.count, stream.cells[next].key.count == count, stream.cells[next].key.allSatisfy(\.isASCIIDigitish),
+           read.values.dropFirst().allSatisfy({ $0 == .missing }) {
+            read.values = stream.cells[next].key.compactMap { CellText.number(String($0)).map(CellValue.number) }
+        }
         if read.values.allSatisfy({ $0 == .missing }) {
             warnings.append(ParseWarning(code: "missing_cell", message: "section 四 has its header but no values", location: "四"))
             return []

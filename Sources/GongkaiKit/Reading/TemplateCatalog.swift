@@ -47,7 +47,7 @@ public enum TemplateCatalog {
     }
 
     /// Header words that tell the templates apart (matched on folded keys).
-    static let headerWords2021 = ["制发件数", "废止件数", "现行有效件数", "本年收费金额"]
+    static let headerWords2021 = ["制发件数", "废止件数", "现行有效件数", "本年收费金额", "本年处理决定数量"]
     static let headerWords2019 = ["新制作数量", "新公开数量", "对外公开总数量", "上一年项目数量", "采购项目数量", "采购总金额"]
 
     // MARK: Section 三

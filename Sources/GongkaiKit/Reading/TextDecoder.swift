@@ -88,8 +88,9 @@ public enum TextDecoder {
             if offset % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
         }
         let sample = min(bytes.count, 4096) / 2
-        if oddZeros * 10 >= sample, evenZeros * 20 < max(oddZeros, 1) { return true }
-        if evenZeros * 10 >= sample, oddZeros * 20 < max(evenZeros, 1) { return false }
+        // CJK code points such as U+4E00 put a NUL on the other side now and then; ASCII always on one.
+        if oddZeros * 10 >= sample, oddZeros >= 2 * evenZeros { return true }
+        if evenZeros * 10 >= sample, evenZeros >= 2 * oddZeros { return false }
         return nil
     }
 
