@@ -11,9 +11,11 @@ enum ReportFiles {
         var files: [String] = []
         for path in paths {
             if FileBytes.isDirectory(path) {
+                // A folder's README is about the folder, not a report.
                 files += FileBytes.files(under: path).filter { file in
-                    let ext = file.split(separator: ".").last.map { $0.lowercased() } ?? ""
-                    return extensions.contains(ext)
+                    let name = file.split(separator: "/").last.map { $0.lowercased() } ?? ""
+                    let ext = name.split(separator: ".").last.map(String.init) ?? ""
+                    return extensions.contains(ext) && !name.hasPrefix("readme")
                 }
             } else if FileBytes.exists(path) {
                 files.append(path)
