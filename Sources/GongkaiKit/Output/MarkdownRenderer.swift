@@ -1,0 +1,18 @@
+/// A GitHub-flavoured Markdown table: numeric columns right-aligned (`---:`), `|` in cells escaped,
+/// line breaks as `<br>`.
+public enum MarkdownRenderer {
+    public static func render(_ result: ResultSet) -> String {
+        guard !result.columns.isEmpty else { return "" }
+        let numeric = CellFormatting.numericColumns(result)
+        var out = "| " + result.columns.map(escape).joined(separator: " | ") + " |\n"
+        out += "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
+        for row in result.rows {
+            out += "| " + row.map { escape(CellFormatting.text($0)) }.joined(separator: " | ") + " |\n"
+        }
+        return out
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacing("|", with: "\\|").replacing("\r\n", with: "<br>").replacing("\n", with: "<br>")
+    }
+}

@@ -1,0 +1,60 @@
+/// How results are printed. Every renderer takes a `ResultSet` and returns text; none writes anywhere.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case table, csv, json, markdown, bar
+
+    public func render(_ result: ResultSet, options: RenderOptions = RenderOptions()) -> String {
+        switch self {
+        case .table: return TableRenderer.render(result)
+        case .csv: return CSVRenderer.render(result, bom: options.bom)
+        case .json: return JSONRenderer.render(result)
+        case .markdown: return MarkdownRenderer.render(result)
+        case .bar: return BarChartRenderer.render(result, width: options.width)
+        }
+    }
+}
+
+public struct RenderOptions: Sendable {
+    /// Prepend a UTF-8 BOM to CSV so Excel and WPS take the file for UTF-8.
+    public var bom = false
+    /// Terminal width for bar charts.
+    public var width = 80
+    public init(bom: Bool = false, width: Int = 80) {
+        self.bom = bom
+        self.width = width
+    }
+}
+
+/// Cell text shared by the text renderers: NULL shown distinctly, numbers as SQLite holds them.
+enum CellFormatting {
+    static let null = "(null)"
+
+    static func text(_ value: DatabaseValue) -> String {
+        switch value {
+        case .null: return null
+        case .real(let number):
+            if number.rounded() == number, abs(number) < 1e15 { return String(Int64(number)) }
+            return shortDecimal(number)
+        default: return value.description
+        }
+    }
+
+    /// Up to four decimals, without trailing zeros (`0.3333`, `12.5`).
+    static func shortDecimal(_ number: Double) -> String {
+        let scaled = (number * 10000).rounded() / 10000
+        var text = String(scaled)
+        if text.contains("e") { return String(number) }
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
+    }
+
+    /// A column is numeric when every non-NULL value in it is.
+    static func numericColumns(_ result: ResultSet) -> [Bool] {
+        result.columns.indices.map { column in
+            let values = result.rows.map { $0[column] }.filter { $0 != .null }
+            return !values.isEmpty && values.allSatisfy(\.isNumeric)
+        }
+    }
+}

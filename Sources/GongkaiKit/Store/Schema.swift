@@ -1,0 +1,147 @@
+/// The tables users write raw SQL against (docs/schema.md documents every column and the values it takes).
+/// Column names are English; category values are the templates' own Chinese labels.
+///
+/// A gongkai database is recognised by its `application_id` ('gkai') and `user_version` (the schema
+/// version), so `--db FILE` never writes into a database that is not one of ours.
+public enum Schema {
+    public static let applicationID: Int64 = 0x676B_6169  // "gkai"
+    public static let version: Int64 = 1
+
+    public static let tables = ["report", "narrative", "active_channel", "narrative_number", "article20", "request", "review_litigation", "finding"]
+
+    public static let sql = """
+    PRAGMA foreign_keys = ON;
+    CREATE TABLE IF NOT EXISTS report (
+        id INTEGER PRIMARY KEY,
+        file TEXT NOT NULL,
+        content_hash TEXT NOT NULL UNIQUE,
+        encoding TEXT,
+        title TEXT,
+        agency TEXT,
+        body TEXT,
+        province TEXT,
+        city TEXT,
+        county TEXT,
+        township TEXT,
+        level TEXT NOT NULL CHECK (level IN ('township','street','county','city','department','other')),
+        year INTEGER,
+        template TEXT CHECK (template IN ('2019','2021')),
+        active_total NUMERIC
+    );
+    CREATE INDEX IF NOT EXISTS report_year ON report(year);
+    CREATE INDEX IF NOT EXISTS report_township ON report(township);
+    CREATE INDEX IF NOT EXISTS report_county ON report(county);
+    CREATE INDEX IF NOT EXISTS report_body_year ON report(body, year);
+    CREATE TABLE IF NOT EXISTS narrative (
+        report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+        section INTEGER NOT NULL CHECK (section BETWEEN 1 AND 6),
+        heading TEXT NOT NULL,
+        body TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS narrative_report ON narrative(report_id);
+    CREATE TABLE IF NOT EXISTS active_channel (
+        report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+        channel TEXT NOT NULL,
+        account TEXT,
+        items NUMERIC NOT NULL,
+        approximate INTEGER NOT NULL DEFAULT 0,
+        evidence TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS active_channel_report ON active_channel(report_id);
+    CREATE TABLE IF NOT EXISTS narrative_number (
+        report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        value NUMERIC NOT NULL,
+        approximate INTEGER NOT NULL DEFAULT 0,
+        evidence TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS narrative_number_report ON narrative_number(report_id, kind);
+    CREATE TABLE IF NOT EXISTS article20 (
+        report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+        item TEXT NOT NULL,
+        content TEXT NOT NULL,
+        measure TEXT NOT NULL,
+        value NUMERIC,
+        raw TEXT
+    );
+    CREATE INDEX IF NOT EXISTS article20_report ON article20(report_id);
+    CREATE TABLE IF NOT EXISTS request (
+        report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+        stage TEXT NOT NULL CHECK (stage IN ('本年新收','上年结转','办理结果','结转下年度')),
+        outcome TEXT,
+        reason TEXT,
+        applicant TEXT NOT NULL,
+        count NUMERIC,
+        raw TEXT
+    );
+    CREATE INDEX IF NOT EXISTS request_report ON request(report_id, stage, outcome, applicant);
+    CREATE TABLE IF NOT EXISTS review_litigation (
+        report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('行政复议','未经复议直接起诉','复议后起诉')),
+        result TEXT NOT NULL,
+        count NUMERIC,
+        raw TEXT
+    );
+    CREATE INDEX IF NOT EXISTS review_litigation_report ON review_litigation(report_id);
+    CREATE TABLE IF NOT EXISTS finding (
+        report_id INTEGER REFERENCES report(id) ON DELETE CASCADE,
+        rule TEXT NOT NULL,
+        severity TEXT NOT NULL CHECK (severity IN ('error','warning')),
+        message TEXT NOT NULL,
+        expected TEXT,
+        actual TEXT,
+        location TEXT
+    );
+    CREATE INDEX IF NOT EXISTS finding_report ON finding(report_id);
+    CREATE INDEX IF NOT EXISTS finding_rule ON finding(rule, severity);
+    """
+
+    /// What a file at a path turned out to be.
+    public enum Kind: Equatable {
+        case empty
+        case gongkai(version: Int64)
+        case foreign(String)
+    }
+
+    /// Tells whether an open database is empty, one of ours, or something else. Reads only.
+    public static func kind(of database: Database) -> Kind {
+        do {
+            let id = try database.scalar("PRAGMA application_id")?.double.map(Int64.init) ?? 0
+            let version = try database.scalar("PRAGMA user_version")?.double.map(Int64.init) ?? 0
+            let tables = try database.scalar("SELECT count(*) FROM sqlite_schema")?.double ?? 0
+            if id == applicationID { return .gongkai(version: version) }
+            if id == 0, tables == 0 { return .empty }
+            return .foreign(id == 0 ? "a SQLite database of another program (\(Int(tables)) schema objects, no gongkai id)"
+                                    : "a SQLite database of another program (application_id \(id))")
+        } catch {
+            return .foreign(error.primaryCode == 26 ? "not a SQLite database" : error.message)
+        }
+    }
+
+    /// Creates the tables in an empty database, or checks that an existing one is ours and current.
+    public static func prepare(_ database: Database) throws(StoreError) {
+        switch kind(of: database) {
+        case .empty:
+            do {
+                try database.execute(sql)
+                try database.execute("PRAGMA application_id = \(applicationID)")
+                try database.execute("PRAGMA user_version = \(version)")
+            } catch {
+                throw StoreError(message: "cannot create the schema: \(error.message)")
+            }
+        case .gongkai(let found) where found == version:
+            do { try database.execute("PRAGMA foreign_keys = ON") } catch { throw StoreError(message: error.message) }
+        case .gongkai(let found):
+            throw StoreError(message: "\(database.path) is a gongkai database of schema version \(found); this gongkai reads version \(version)")
+        case .foreign(let what):
+            throw StoreError(message: "\(database.path) is \(what); refusing to touch it")
+        }
+    }
+}
+
+/// A failure of the store that is not one SQLite statement's (a foreign database, a load that failed).
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import GongkaiKit
+
+/// `gongkai [PATH...]` and `gongkai -c QUERY [PATH...]`: load reports (none given: the bundled samples/,
+/// unless --db names a database to open as it is), then run the query or summarise what was loaded.
+struct MainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "main",
+        abstract: "Load reports and query them (default: the bundled samples/).",
+        discussion: """
+        Paths are report files or folders (searched recursively for .txt .md .html .docx .pdf …).
+        With no path, the bundled samples/ are loaded, unless --db names an existing database.
+        """
+    )
+
+    @Argument(help: "Report files or folders.")
+    var paths: [String] = []
+
+    @Option(name: .customShort("c"), help: "Run one statement (e.g. \"sql SELECT …\"), print the result, exit.")
+    var command: String?
+
+    @Option(help: "Keep the database in this file instead of in memory; loading adds to it.")
+    var db: String?
+
+    @Option(help: "table, csv, json, markdown or bar.")
+    var format: OutputFormat = .table
+
+    @Flag(help: "Start CSV output with a UTF-8 BOM (for Excel and WPS).")
+    var bom = false
+
+    func run() throws {
+        let session: Session
+        do {
+            session = try Session.open(path: db)
+        } catch {
+            Diagnostics.error("\(error)")
+            throw ExitCode.failure
+        }
+        session.format = format
+        session.renderOptions.bom = bom
+        let loadFailed = try load(into: session)
+        guard let command else {
+            try summarise(session)
+            if loadFailed { throw ExitCode.failure }
+            return
+        }
+        do {
+            print(session.render(try session.execute(command)), terminator: "")
+        } catch let error as DatabaseError {
+            Diagnostics.error("SQLite: \(error.message)")
+            if let pointed = error.pointed { Diagnostics.note(pointed) }
+            throw ExitCode.failure
+        } catch {
+            Diagnostics.error("\(error)")
+            throw ExitCode.failure
+        }
+        if loadFailed { throw ExitCode.failure }
+    }
+
+    /// Loads the paths (or samples/); true when some file could not be read.
+    func load(into session: Session) throws -> Bool {
+        let targets = paths.isEmpty ? (db == nil ? [ReportFiles.defaultSamples()] : []) : paths
+        guard !targets.isEmpty else { return false }
+        let files: [String]
+        do { files = try ReportFiles.expand(targets) } catch {
+            Diagnostics.error("\(error)")
+            throw ExitCode.failure
+        }
+        let progress = ProgressLine(total: files.count)
+        let summary = try session.load(files: files, progress: progress.update)
+        progress.finish()
+        for failure in summary.failures { Diagnostics.error("\(failure)") }
+        for duplicate in summary.duplicates {
+            Diagnostics.note("gongkai: note: \(duplicate.file) has the same content as \(duplicate.sameAs), loaded already; skipped")
+        }
+        return !summary.failures.isEmpty
+    }
+
+    func summarise(_ session: Session) throws {
+        let overview = try session.database.query("""
+            SELECT count(*), count(DISTINCT body), group_concat(DISTINCT year), (SELECT count(*) FROM finding)
+            FROM (SELECT body, year FROM report ORDER BY year)
+            """)
+        guard let row = overview.rows.first else { return }
+        let years = row[2].string ?? ""
+        print("\(row[0]) report(s) of \(row[1]) bodies, years \(years.replacing(",", with: ", ")); \(row[3]) warning(s)")
+        let list = try session.database.query("""
+            SELECT coalesce(agency, file), year, template, (SELECT count(*) FROM finding f WHERE f.report_id = r.id)
+            FROM report r ORDER BY county, township, year
+            """)
+        for row in list.rows {
+            print("  \(row[0])  \(row[1] == .null ? "?" : row[1].description)  template \(row[2] == .null ? "?" : row[2].description)  warnings \(row[3])")
+        }
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
