@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+@testable import GongkaiKit
+
+/// Loading reports into the store: every value back out of SQL, broken files, duplicates, --db files.
+struct LoaderTests {
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-loader-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test(.enabled(if: SharedFiles.available, "needs ../shared/seed"))
+    func seedRoundTripsThroughSQL() throws {
+        let path = try #require(SharedFiles.seedPath)
+        let report = try ReportReader().read(file: path)
+        let session = try Session.open(path: nil)
+        let summary = try session.load(files: [path])
+        #expect(summary.loaded == [path])
+        let db = session.database
+        let meta = try #require(try db.query("SELECT title, agency, body, city, county, township, level, year, template, active_total, encoding FROM report").rows.first)
+        #expect(meta == [.text("威海市环翠区羊亭镇2021年政府信息公开工作年度报告"), .text("威海市环翠区羊亭镇"), .text("威海市环翠区羊亭镇"),
+                         .text("威海市"), .text("环翠区"), .text("羊亭镇"), .text("township"), .integer(2021), .text("2019"), .integer(910), .text("UTF-8")])
+        let channels = try db.query("SELECT channel, account, items, approximate FROM active_channel ORDER BY rowid").rows
+        #expect(channels == [[.text("政府网站"), .null, .integer(92), .integer(0)], [.text("微信公众号"), .text("羊亭在线"), .integer(566), .integer(0)],
+                             [.text("微博"), .text("活力羊亭"), .integer(188), .integer(0)], [.text("抖音"), .text("大美羊亭"), .integer(64), .integer(0)]])
+        #expect(try db.scalar("SELECT value FROM narrative_number WHERE kind = 'requests_received'") == .integer(3))
+        #expect(try db.scalar("SELECT count(*) FROM article20") == .integer(Int64(report.article20.count)))
+        for cell in report.article20 {
+            let value = try db.scalar("SELECT value FROM article20 WHERE item = ?1 AND content = ?2 AND measure = ?3",
+                                      [.text(cell.item), .text(cell.content), .text(cell.measure)])
+            #expect(value == .number(cell.value.number))
+        }
+        for cell in report.requests {
+            let value = try db.scalar("SELECT count FROM request WHERE stage = ?1 AND outcome IS ?2 AND reason IS ?3 AND applicant = ?4",
+                                      [.text(cell.stage.rawValue), .optional(cell.outcome), .optional(cell.reason), .text(cell.applicant)])
+            #expect(value == .number(cell.value.number), "\(cell)")
+        }
+        #expect(try db.scalar("SELECT count(*) FROM request") == .integer(Int64(report.requests.count)))
+        #expect(try db.scalar("SELECT count(*) FROM review_litigation WHERE count = 0") == .integer(15))
+        #expect(try db.scalar("SELECT group_concat(section) FROM narrative") == .text("1,2,3,4,5,6"))
+        #expect(try db.scalar("SELECT count(*) FROM finding") == .integer(0))
+    }
+
+    @Test func parseWarningsBecomeFindingsAndNonNumbersKeepTheirText() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("r.txt")
+        try Data("某镇2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n| 第二十条第(五)项 |\n| 信息内容 | 本年处理决定数量 |\n| 行政许可 | / |\n".utf8).write(to: file)
+        let session = try Session.open(path: nil)
+        _ = try session.load(files: [file.path])
+        let row = try #require(try session.database.query("SELECT value, raw FROM article20 WHERE content = '行政许可'").rows.first)
+        #expect(row == [.null, .text("/")])
+        let finding = try #require(try session.database.query("SELECT rule, severity, location FROM finding WHERE rule = 'parse:not_a_number'").rows.first)
+        #expect(finding == [.text("parse:not_a_number"), .text("warning"), .text("二 / 第二十条第（五）项 / 行政许可 / 本年处理决定数量")])
+    }
+
+    @Test func aBrokenFileIsReportedAndTheRestLoad() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let good = SampleSet.files()[0]
+        try Data(good.bytes).write(to: folder.appendingPathComponent("good.txt"))
+        try Data("%PDF-1.5".utf8).write(to: folder.appendingPathComponent("bad.txt"))
+        let session = try Session.open(path: nil)
+        let summary = try session.load(files: FileBytes.files(under: folder.path))
+        #expect(summary.loaded.count == 1)
+        #expect(summary.failures.map(\.description) == ["\(folder.path)/bad.txt: a PDF file, not text (convert it with `pdftotext -layout`)"])
+        #expect(try session.database.scalar("SELECT count(*) FROM report") == .integer(1))
+    }
+
+    @Test func theSameContentTwiceIsLoadedOnce() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bytes = SampleSet.files()[1].bytes
+        try Data(bytes).write(to: folder.appendingPathComponent("a.txt"))
+        try Data(bytes).write(to: folder.appendingPathComponent("b.txt"))
+        let session = try Session.open(path: nil)
+        let first = try session.load(files: [folder.appendingPathComponent("a.txt").path, folder.appendingPathComponent("b.txt").path])
+        #expect(first.loaded.count == 1)
+        #expect(first.duplicates.map(\.file) == [folder.appendingPathComponent("b.txt").path])
+        let again = try session.load(files: [folder.appendingPathComponent("a.txt").path])
+        #expect(again.loaded.isEmpty)
+        #expect(again.duplicates.first?.sameAs == folder.appendingPathComponent("a.txt").path)
+        #expect(try session.database.scalar("SELECT count(*) FROM report") == .integer(1))
+    }
+
+    @Test func aDatabaseFileIsReopenedAndAddedTo() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dbPath = folder.appendingPathComponent("reports.db").path
+        let files = SampleSet.files().prefix(3)
+        for (index, file) in files.enumerated() { try Data(file.bytes).write(to: folder.appendingPathComponent("\(index).txt")) }
+        do {
+            let session = try Session.open(path: dbPath)
+            _ = try session.load(files: [folder.appendingPathComponent("0.txt").path, folder.appendingPathComponent("1.txt").path])
+        }
+        do {
+            let session = try Session.open(path: dbPath)
+            #expect(try session.database.scalar("SELECT count(*) FROM report") == .integer(2))
+            _ = try session.load(files: [folder.appendingPathComponent("2.txt").path])
+        }
+        let session = try Session.open(path: dbPath)
+        #expect(try session.database.scalar("SELECT count(*) FROM report") == .integer(3))
+        #expect(try session.database.scalar("PRAGMA application_id") == .integer(Schema.applicationID))
+    }
+
+    @Test func aForeignFileIsRefusedAndLeftUntouched() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = folder.appendingPathComponent("notes.txt")
+        try Data("not a database at all, just notes\n".utf8).write(to: text)
+        let before = try Data(contentsOf: text)
+        #expect { try Session.open(path: text.path) } throws: { "\($0)".contains("not a SQLite database; refusing to touch it") }
+        #expect(try Data(contentsOf: text) == before)
+
+        let other = folder.appendingPathComponent("other.db").path
+        do {
+            let database = try Database(path: other)
+            try database.execute("CREATE TABLE accounts (id INTEGER)")
+        }
+        let otherBefore = try Data(contentsOf: URL(fileURLWithPath: other))
+        #expect { try Session.open(path: other) } throws: { "\($0)".contains("a SQLite database of another program") }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == otherBefore)
+    }
+}

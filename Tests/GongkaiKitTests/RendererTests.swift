@@ -1,0 +1,69 @@
+import Testing
+@testable import GongkaiKit
+
+/// The renderers' output for CJK, mixed-width and empty results, against golden files.
+struct RendererTests {
+    static let mixed = ResultSet(
+        columns: ["township", "渠道", "items", "share"],
+        rows: [
+            [.text("羊亭镇"), .text("微信公众号"), .integer(566), .real(0.6219)],
+            [.text("砲里街道"), .text("政府网站"), .integer(27), .real(0.1144)],
+            [.text("Yangting"), .text("抖音 \"大美羊亭\""), .integer(64), .null],
+            [.text("a,b|c"), .text("line\nbreak"), .null, .real(1.0 / 3.0)],
+        ])
+    static let empty = ResultSet(columns: ["乡镇", "count"], rows: [])
+
+    @Test func tableAlignsByDisplayWidth() throws {
+        let text = TableRenderer.render(Self.mixed)
+        try Golden.check(text, "table-mixed.txt")
+        // The last column is numeric and right-aligned: every line ends at the same display column.
+        let lines = text.split(separator: "\n").dropLast()
+        #expect(Set(lines.map { DisplayWidth.of($0) }).count == 1, "\(lines.map { DisplayWidth.of($0) })")
+    }
+
+    @Test func emptyResults() throws {
+        try Golden.check(TableRenderer.render(Self.empty), "table-empty.txt")
+        try Golden.check(CSVRenderer.render(Self.empty), "csv-empty.csv")
+        try Golden.check(JSONRenderer.render(Self.empty), "json-empty.json")
+        try Golden.check(MarkdownRenderer.render(Self.empty), "markdown-empty.md")
+    }
+
+    @Test func csvFollowsRFC4180() throws {
+        let text = CSVRenderer.render(Self.mixed)
+        try Golden.check(text, "csv-mixed.csv")
+        #expect(text.contains("\"抖音 \"\"大美羊亭\"\"\""))
+        #expect(text.contains("\"a,b|c\",\"line\nbreak\",,0.3333\r\n"))
+        #expect(CSVRenderer.render(Self.empty, bom: true).hasPrefix("\u{FEFF}乡镇,count\r\n"))
+    }
+
+    @Test func jsonHasTypedValues() throws {
+        let text = JSONRenderer.render(Self.mixed)
+        try Golden.check(text, "json-mixed.json")
+        #expect(text.contains("\"items\": 566"))
+        #expect(text.contains("\"share\": null"))
+        #expect(text.contains("\"渠道\": \"line\\nbreak\""))
+    }
+
+    @Test func markdownEscapesAndAligns() throws {
+        try Golden.check(MarkdownRenderer.render(Self.mixed), "markdown-mixed.md")
+    }
+
+    @Test func barChartScalesToWidth() throws {
+        let result = ResultSet(columns: ["channel", "items"], rows: [
+            [.text("政府网站"), .integer(92)], [.text("微信公众号"), .integer(566)], [.text("微博"), .integer(188)], [.text("抖音"), .integer(64)],
+        ])
+        let text = BarChartRenderer.render(result, width: 60)
+        try Golden.check(text, "bar-channels.txt")
+        #expect(text.split(separator: "\n").allSatisfy { DisplayWidth.of($0) <= 60 })
+    }
+
+    @Test func displayWidths() {
+        #expect(DisplayWidth.of("羊亭镇") == 6)
+        #expect(DisplayWidth.of("abc") == 3)
+        #expect(DisplayWidth.of("（一）") == 6)
+        #expect(DisplayWidth.of("０１") == 4)
+        #expect(DisplayWidth.of("e\u{301}") == 1)
+        #expect(DisplayWidth.of("𠀀") == 2)
+        #expect(DisplayWidth.truncate("政府信息公开工作年度报告", to: 9) == "政府信息…")
+    }
+}
