@@ -45,17 +45,17 @@ struct MainCommand: ParsableCommand {
             if loadFailed { throw ExitCode.failure }
             return
         }
-        do {
-            print(session.render(try session.execute(command)), terminator: "")
-        } catch let error as DatabaseError {
-            Diagnostics.error("SQLite: \(error.message)")
-            if let pointed = error.pointed { Diagnostics.note(pointed) }
-            throw ExitCode.failure
-        } catch {
-            Diagnostics.error("\(error)")
-            throw ExitCode.failure
+        var failed = loadFailed
+        for step in session.run(command) {
+            switch step.result {
+            case .success(let output):
+                print(session.render(output), terminator: "")
+            case .failure(let failure):
+                failed = true
+                Diagnostics.write(failure.render(source: command, statement: step.statement))
+            }
         }
-        if loadFailed { throw ExitCode.failure }
+        if failed { throw ExitCode.failure }
     }
 
     /// Loads the paths (or samples/); true when some file could not be read.

@@ -220,7 +220,7 @@ struct ProseScanner {
         guard feesCollected == nil else { return }
         let text = String(folded)
         guard text.contains("信息处理费") else { return }
-        if ["未收取", "没有收取", "不收取", "未产生", "无信息处理费", "未发生", "0元"].contains(where: text.contains) {
+        if ["未收取", "没有收取", "不收取", "未产生", "无信息处理费", "未发生"].contains(where: text.contains) {
             feesCollected = ProseNumber(kind: ProseNumber.Kind.feesCollected, value: 0, evidence: sentence)
             return
         }

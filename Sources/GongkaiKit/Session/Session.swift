@@ -4,6 +4,8 @@ public final class Session {
     public let database: Database
     public var format: OutputFormat = .table
     public var renderOptions = RenderOptions()
+    /// The summary of the last `check`, for callers that set an exit status from it.
+    public var lastAudit: Auditor.Summary?
 
     public init(database: Database) {
         self.database = database
@@ -33,6 +35,8 @@ public final class Session {
     public enum Output: Equatable {
         case rows(ResultSet)
         case message(String)
+        /// Rows and a line about them (the audit's summary).
+        case report(ResultSet, note: String)
     }
 
     /// Runs raw SQL (every statement in the text); the rows of the last statement that returns any.
@@ -54,7 +58,10 @@ public final class Session {
     public func render(_ output: Output) -> String {
         switch output {
         case .rows(let result): return format.render(result, options: renderOptions)
-        case .message(let text): return text + "\n"
+        case .message(let text): return text.hasSuffix("\n") ? text : text + "\n"
+        case .report(let result, let note):
+            if format == .table || format == .bar { return (result.rows.isEmpty ? "" : format.render(result, options: renderOptions)) + note + "\n" }
+            return format.render(result, options: renderOptions)
         }
     }
 }

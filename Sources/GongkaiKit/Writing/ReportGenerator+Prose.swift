@@ -8,7 +8,7 @@ extension ReportGenerator {
         var items: Double
     }
 
-    mutating func makeChannels() -> [Channel] {
+    mutating func makeChannels(scale: Double = 1) -> [Channel] {
         let pool: [(String, String, String?)] = [
             ("政府网站", "政务网站", nil), ("微信公众号", "微信公众号", "在线"), ("微博", "微博", "发布"),
             ("抖音", "抖音", "视界"), ("今日头条", "今日头条", "资讯"), ("公示栏", "公示栏", nil),
@@ -19,13 +19,14 @@ extension ReportGenerator {
         for _ in 0..<count {
             let index = indices.remove(at: random.below(indices.count))
             let (channel, word, suffix) = pool[index]
-            let items = Double(random.below(channel == "政府网站" ? 200 : 600))
+            let base = Double(channel == "政府网站" ? 150 : 400) * scale
+            let items = (base * (0.75 + Double(random.below(50)) / 100)).rounded()
             chosen.append(Channel(channel: channel, word: word, account: suffix.map { "示范" + $0 }, items: items))
         }
         return chosen.sorted { ($0.channel == "政府网站" ? 0 : 1) < ($1.channel == "政府网站" ? 0 : 1) }
     }
 
-    mutating func narrative(year: Int, body: Body, channels: [Channel], total: Double, requests: Double) -> [NarrativeSection] {
+    mutating func narrative(year: Int, body: Body, channels: [Channel], total: Double, requests: Double, feeYuan: Double = 0) -> [NarrativeSection] {
         func count(_ value: Double) -> String { NumberFormatting.plain(value) }
         func mention(_ channel: Channel) -> String {
             let name = channel.account.map { "“\($0)”" } ?? ""
@@ -61,7 +62,8 @@ extension ReportGenerator {
             NarrativeSection(section: 3, heading: "三、收到和处理政府信息公开申请情况", body: ""),
             NarrativeSection(section: 4, heading: "四、政府信息公开行政复议、行政诉讼情况", body: ""),
             NarrativeSection(section: 5, heading: "五、存在的主要问题及改进情况", body: "信息发布的及时性仍需提高，下一步将加强培训。"),
-            NarrativeSection(section: 6, heading: "六、其他需要报告的事项", body: "本年度未收取政府信息公开信息处理费。"),
+            NarrativeSection(section: 6, heading: "六、其他需要报告的事项",
+                             body: feeYuan > 0 ? "本年度收取政府信息公开信息处理费\(count(feeYuan.rounded()))元。" : "本年度未收取政府信息公开信息处理费。"),
         ]
     }
 }

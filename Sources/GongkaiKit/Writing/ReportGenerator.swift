@@ -66,12 +66,13 @@ public struct ReportGenerator {
         report.article20 = article20(template: template, carry: carry)
         report.requests = requests(template: template, carriedOver: carry?.carriedForward, faults: faults)
         report.reviews = reviews(faults: faults)
-        let channels = makeChannels()
+        let channels = makeChannels(scale: Self.activityScale(of: body))
         var total = channels.reduce(0) { $0 + $1.items }
         if faults.contains(.channelSum) { total += Double(1 + random.below(9)) }
         let received = report.request(stage: .received, applicant: "总计")?.number ?? 0
         let stated = faults.contains(.proseRequests) ? received + Double(1 + random.below(3)) : received
-        report.narrative = narrative(year: year, body: body, channels: channels, total: total, requests: stated)
+        let fee = report.article20.first { $0.measure == "本年收费金额（单位：万元）" }?.value.number ?? 0
+        report.narrative = narrative(year: year, body: body, channels: channels, total: total, requests: stated, feeYuan: fee * 10000)
         // The known values, stated independently of the prose (the round-trip tests compare the two).
         let evidence = "（合成样例）"
         report.channels = channels.map { ChannelCount(channel: $0.channel, account: $0.account, items: $0.items, evidence: evidence) }
@@ -79,12 +80,19 @@ public struct ReportGenerator {
         report.proseNumbers = [
             report.activeTotal,
             ProseNumber(kind: ProseNumber.Kind.requestsReceived, value: stated, evidence: evidence),
-            ProseNumber(kind: ProseNumber.Kind.feesCollected, value: 0, evidence: evidence),
+            ProseNumber(kind: ProseNumber.Kind.feesCollected, value: (fee * 10000).rounded(), evidence: evidence),
         ].compactMap { $0 }
         if faults.contains(.textCell), let index = report.article20.indices.first {
             report.article20[index].value = .text("/")
         }
         return report
+    }
+
+    /// How busy a body's channels are, fixed per body so its years stay comparable (no false outliers).
+    static func activityScale(of body: Body) -> Double {
+        var hash: UInt64 = 1469598103934665603
+        for byte in body.agency.utf8 { hash = (hash ^ UInt64(byte)) &* 1099511628211 }
+        return 0.3 + Double(hash % 100) / 100
     }
 
     /// The carry a report hands to the next year of the same body.
@@ -118,7 +126,8 @@ public struct ReportGenerator {
                     values = [made, published, (carry.map { row.content == "规章" ? $0.regulationsInForce : $0.normativeInForce } ?? small(6)) + published].map(Double.init)
                     if smallNumbers { values[2] = Double(min(9, Int(values[2]))) }
                 case (.y2021, "八"):
-                    values = [smallNumbers ? 0 : Double(random.below(30)) / 10]
+                    // Most bodies collect no fees; a few do (and then section 六 says so).
+                    values = [smallNumbers || random.below(4) > 0 ? 0 : Double(1 + random.below(30)) / 10]
                 case (.y2019, "九"):
                     values = [Double(small(5)), smallNumbers ? Double(small(9)) : Double(random.below(900)) / 10]
                 default:

@@ -1,0 +1,27 @@
+/// An audit rule: an id users type, a Chinese title, a severity, and one SQL statement that inserts a
+/// `finding` row for every place the rule fails, over the reports listed in `temp.audit_scope`.
+/// Rules are plain SQL so that `explain check` can show them and SQLite does the work.
+public struct AuditRule: Sendable {
+    public enum Severity: String, Sendable { case error, warning }
+
+    public var id: String
+    public var title: String
+    public var severity: Severity
+    public var summary: String
+    /// `INSERT INTO finding (report_id, rule, severity, message, expected, actual, location) SELECT …`
+    public var sql: String
+}
+
+/// Shared SQL pieces.
+enum AuditSQL {
+    static let insert = "INSERT INTO finding (report_id, rule, severity, message, expected, actual, location) "
+    static let scope = "IN (SELECT id FROM temp.audit_scope)"
+    /// A number as text without a trailing `.0`.
+    static func number(_ expression: String) -> String {
+        "CASE WHEN \(expression) = CAST(\(expression) AS INTEGER) THEN CAST(CAST(\(expression) AS INTEGER) AS TEXT) ELSE CAST(\(expression) AS TEXT) END"
+    }
+    /// `prev` is the same body's report of the year before: same body key, same county where both say one.
+    static let previousYear = """
+        JOIN report p ON p.body = r.body AND p.year = r.year - 1 AND (p.county IS r.county OR p.county IS NULL OR r.county IS NULL) AND p.id <> r.id
+        """
+}

@@ -1,0 +1,207 @@
+/// The consistency rules of docs/audit-rules.md (domain/annual-report.md's list), in order.
+public enum AuditRules {
+    static let n = AuditSQL.number
+
+    public static let all: [AuditRule] = [requestBalance, rowTotals, outcomeTotals, reviewTotals, proseRequests, channelSum,
+                                          carryOver, documentsInForce, projectCounts, cells, fees, outliers]
+
+    public static func rule(_ id: String) -> AuditRule? {
+        all.first { $0.id == id.lowercased() || $0.title == id }
+    }
+
+    static let requestBalance = AuditRule(
+        id: "request_balance", title: "申请数勾稽", severity: .error,
+        summary: "per applicant column: 本年新收 + 上年结转 = 办理结果总计 + 结转下年度",
+        sql: AuditSQL.insert + """
+        SELECT report_id, 'request_balance', 'error',
+          '本年新收 ' || \(n("received")) || ' + 上年结转 ' || \(n("carried")) || ' ≠ 办理结果总计 ' || \(n("handled")) || ' + 结转下年度 ' || \(n("forward")),
+          \(n("handled + forward")), \(n("received + carried")), '三 / ' || applicant
+        FROM (SELECT report_id, applicant,
+                sum(count) FILTER (WHERE stage = '本年新收') AS received,
+                sum(count) FILTER (WHERE stage = '上年结转') AS carried,
+                sum(count) FILTER (WHERE stage = '办理结果' AND outcome = '总计') AS handled,
+                sum(count) FILTER (WHERE stage = '结转下年度') AS forward
+              FROM request WHERE report_id \(AuditSQL.scope) GROUP BY report_id, applicant)
+        WHERE received IS NOT NULL AND carried IS NOT NULL AND handled IS NOT NULL AND forward IS NOT NULL
+          AND received + carried <> handled + forward
+        """)
+
+    static let rowTotals = AuditRule(
+        id: "row_total", title: "申请行合计", severity: .error,
+        summary: "every row of section 三: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他",
+        sql: AuditSQL.insert + """
+        SELECT report_id, 'row_total', 'error',
+          '总计 ' || \(n("total")) || ' ≠ ' || parts_text || ' = ' || \(n("parts")),
+          \(n("parts")), \(n("total")), '三 / ' || coalesce(reason, outcome, stage) || ' / 总计'
+        FROM (SELECT report_id, stage, outcome, reason,
+                sum(count) FILTER (WHERE applicant = '总计') AS total,
+                sum(count) FILTER (WHERE applicant <> '总计') AS parts,
+                count(count) FILTER (WHERE applicant <> '总计') AS known,
+                group_concat(CASE WHEN applicant <> '总计' THEN applicant || ' ' || \(n("count")) END, ' + ') AS parts_text
+              FROM (SELECT * FROM request WHERE report_id \(AuditSQL.scope) ORDER BY rowid) GROUP BY report_id, stage, outcome, reason)
+        WHERE total IS NOT NULL AND known = 6 AND total <> parts
+        """)
+
+    static let outcomeTotals = AuditRule(
+        id: "outcome_total", title: "办理结果合计", severity: .error,
+        summary: "per applicant column: （七）总计 = the sum of every outcome row (予以公开 … 其他处理)",
+        sql: AuditSQL.insert + """
+        SELECT report_id, 'outcome_total', 'error',
+          '（七）总计 ' || \(n("total")) || ' ≠ the sum of the ' || rows || ' outcome rows = ' || \(n("parts")),
+          \(n("parts")), \(n("total")), '三 / （七）总计 / ' || applicant
+        FROM (SELECT report_id, applicant,
+                sum(count) FILTER (WHERE outcome = '总计') AS total,
+                sum(count) FILTER (WHERE outcome <> '总计') AS parts,
+                count(count) FILTER (WHERE outcome <> '总计') AS known,
+                count(*) FILTER (WHERE outcome <> '总计') AS rows
+              FROM request WHERE stage = '办理结果' AND report_id \(AuditSQL.scope) GROUP BY report_id, applicant)
+        WHERE total IS NOT NULL AND known = rows AND rows > 0 AND total <> parts
+        """)
+
+    static let reviewTotals = AuditRule(
+        id: "review_total", title: "复议诉讼合计", severity: .error,
+        summary: "section 四, each block: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+        sql: AuditSQL.insert + """
+        SELECT report_id, 'review_total', 'error',
+          '总计 ' || \(n("total")) || ' ≠ ' || parts_text || ' = ' || \(n("parts")),
+          \(n("parts")), \(n("total")), '四 / ' || kind || ' / 总计'
+        FROM (SELECT report_id, kind,
+                sum(count) FILTER (WHERE result = '总计') AS total,
+                sum(count) FILTER (WHERE result <> '总计') AS parts,
+                count(count) FILTER (WHERE result <> '总计') AS known,
+                group_concat(CASE WHEN result <> '总计' THEN result || ' ' || \(n("count")) END, ' + ') AS parts_text
+              FROM (SELECT * FROM review_litigation WHERE report_id \(AuditSQL.scope) ORDER BY rowid) GROUP BY report_id, kind)
+        WHERE total IS NOT NULL AND known = 4 AND total <> parts
+        """)
+
+    static let proseRequests = AuditRule(
+        id: "prose_requests", title: "叙述与表格申请数", severity: .error,
+        summary: "requests received as section 一's prose states them = section 三's 本年新收 总计",
+        sql: AuditSQL.insert + """
+        SELECT n.report_id, 'prose_requests', 'error',
+          'the prose says ' || \(n("n.value")) || ' request(s) received (“' || n.evidence || '”), the table''s 本年新收 总计 says ' || \(n("q.count")),
+          \(n("q.count")), \(n("n.value")), '一 / 依申请公开 vs 三 / 本年新收 / 总计'
+        FROM narrative_number n JOIN request q ON q.report_id = n.report_id AND q.stage = '本年新收' AND q.applicant = '总计'
+        WHERE n.kind = 'requests_received' AND n.approximate = 0 AND q.count IS NOT NULL AND n.value <> q.count
+          AND n.report_id \(AuditSQL.scope)
+        """)
+
+    static let channelSum = AuditRule(
+        id: "channel_sum", title: "渠道合计", severity: .warning,
+        summary: "the channel counts of section 一 add up to the stated 主动公开 total (channels may overlap: a warning)",
+        sql: AuditSQL.insert + """
+        SELECT r.id, 'channel_sum', 'warning',
+          'stated total ' || \(n("r.active_total")) || ' ≠ channels ' || c.parts_text || ' = ' || \(n("c.parts")),
+          \(n("r.active_total")), \(n("c.parts")), '一 / 主动公开'
+        FROM report r JOIN (SELECT report_id, sum(items) AS parts,
+                              group_concat(channel || coalesce('“' || account || '”', '') || ' ' || \(n("items")), ' + ') AS parts_text
+                            FROM active_channel WHERE approximate = 0 GROUP BY report_id) c ON c.report_id = r.id
+        WHERE r.active_total IS NOT NULL AND r.active_total <> c.parts AND r.id \(AuditSQL.scope)
+        """)
+
+    static let carryOver = AuditRule(
+        id: "carry_over", title: "跨年结转", severity: .error,
+        summary: "same body, consecutive years: this year's 上年结转 = last year's 结转下年度, per applicant column",
+        sql: AuditSQL.insert + """
+        SELECT r.id, 'carry_over', 'error',
+          '上年结转 ' || \(n("this.count")) || ' ≠ ' || p.year || '年报告 (' || p.file || ') 结转下年度 ' || \(n("last.count")),
+          \(n("last.count")), \(n("this.count")), '三 / 上年结转 / ' || this.applicant
+        FROM report r \(AuditSQL.previousYear)
+        JOIN request this ON this.report_id = r.id AND this.stage = '上年结转'
+        JOIN request last ON last.report_id = p.id AND last.stage = '结转下年度' AND last.applicant = this.applicant
+        WHERE this.count IS NOT NULL AND last.count IS NOT NULL AND this.count <> last.count AND r.id \(AuditSQL.scope)
+        """)
+
+    static let documentsInForce = AuditRule(
+        id: "documents_in_force", title: "现行有效件数", severity: .warning,
+        summary: "2021 template, consecutive years: 现行有效件数 = last year's + 本年制发件数 − 本年废止件数 (documents also expire: a warning)",
+        sql: AuditSQL.insert + """
+        SELECT r.id, 'documents_in_force', 'warning',
+          '现行有效件数 ' || \(n("now.value")) || ' ≠ last year''s ' || \(n("before.value")) || ' + 制发 ' || \(n("made.value")) || ' − 废止 ' || \(n("gone.value")),
+          \(n("before.value + made.value - gone.value")), \(n("now.value")), '二 / 第二十条第（一）项 / ' || now.content || ' / 现行有效件数'
+        FROM report r \(AuditSQL.previousYear)
+        JOIN article20 now ON now.report_id = r.id AND now.measure = '现行有效件数'
+        JOIN article20 made ON made.report_id = r.id AND made.content = now.content AND made.measure = '本年制发件数'
+        JOIN article20 gone ON gone.report_id = r.id AND gone.content = now.content AND gone.measure = '本年废止件数'
+        JOIN article20 before ON before.report_id = p.id AND before.measure = '现行有效件数'
+             AND (before.content = now.content OR (before.content LIKE '%规范性文件' AND now.content LIKE '%规范性文件'))
+        WHERE r.template = '2021' AND p.template = '2021' AND r.id \(AuditSQL.scope)
+          AND now.value IS NOT NULL AND made.value IS NOT NULL AND gone.value IS NOT NULL AND before.value IS NOT NULL
+          AND now.value <> before.value + made.value - gone.value
+        """)
+
+    static let projectCounts = AuditRule(
+        id: "project_count", title: "项目数量", severity: .warning,
+        summary: "2019 template, consecutive years: 上一年项目数量 = last year's 上一年项目数量 + last year's 本年增/减 (a warning)",
+        sql: AuditSQL.insert + """
+        SELECT r.id, 'project_count', 'warning',
+          '上一年项目数量 ' || \(n("now.value")) || ' ≠ last year''s ' || \(n("before.value")) || ' + 本年增/减 ' || \(n("change.value")),
+          \(n("before.value + change.value")), \(n("now.value")), '二 / ' || now.item || ' / ' || now.content || ' / 上一年项目数量'
+        FROM report r \(AuditSQL.previousYear)
+        JOIN article20 now ON now.report_id = r.id AND now.measure = '上一年项目数量'
+        JOIN article20 before ON before.report_id = p.id AND before.content = now.content AND before.measure = '上一年项目数量'
+        JOIN article20 change ON change.report_id = p.id AND change.content = now.content AND change.measure = '本年增/减'
+        WHERE r.template = '2019' AND p.template = '2019' AND r.id \(AuditSQL.scope)
+          AND now.value IS NOT NULL AND before.value IS NOT NULL AND change.value IS NOT NULL
+          AND now.value <> before.value + change.value
+        """)
+
+    static let cells = AuditRule(
+        id: "cells", title: "单元格", severity: .error,
+        summary: "every table cell a number: not empty, not text such as “/”, found, not negative (but 本年增/减), whole (but amounts); missing tables",
+        sql: AuditSQL.insert + """
+        SELECT report_id, 'cells', severity, message, expected, actual, location FROM (
+          SELECT report_id, 'error' AS severity,
+            CASE WHEN value IS NULL AND raw = '' THEN 'the cell is empty'
+                 WHEN value IS NULL AND raw IS NOT NULL THEN 'the cell holds “' || raw || '”, not a number'
+                 WHEN value IS NULL THEN 'the cell was not found'
+                 WHEN value < 0 THEN 'a negative count'
+                 ELSE 'a fractional count' END AS message,
+            'a whole number ≥ 0' AS expected, coalesce(\(n("value")), raw, '(missing)') AS actual, location
+          FROM (SELECT report_id, value, raw, measure, '二 / ' || item || ' / ' || content || ' / ' || measure AS location FROM article20
+                UNION ALL SELECT report_id, count, raw, '', '三 / ' || coalesce(reason, outcome, stage) || ' / ' || applicant FROM request
+                UNION ALL SELECT report_id, count, raw, '', '四 / ' || kind || ' / ' || result FROM review_litigation)
+          WHERE report_id \(AuditSQL.scope)
+            AND (value IS NULL OR (value < 0 AND measure <> '本年增/减') OR (value <> CAST(value AS INTEGER) AND measure NOT LIKE '%金额%'))
+          UNION ALL
+          SELECT r.id, 'warning', 'section ' || t.section || ' table not found', 'the table', '(missing)', t.section
+          FROM report r, (SELECT '二' AS section UNION ALL SELECT '三' UNION ALL SELECT '四') t
+          WHERE r.id \(AuditSQL.scope) AND NOT EXISTS (
+            SELECT 1 FROM article20 a WHERE a.report_id = r.id AND t.section = '二'
+            UNION ALL SELECT 1 FROM request q WHERE q.report_id = r.id AND t.section = '三'
+            UNION ALL SELECT 1 FROM review_litigation v WHERE v.report_id = r.id AND t.section = '四'))
+        """)
+
+    static let fees = AuditRule(
+        id: "fees", title: "收费一致", severity: .warning,
+        summary: "第二十条第（八）项 fees recorded while section 六 says no 信息处理费 was collected, or the opposite (only where both are stated)",
+        sql: AuditSQL.insert + """
+        SELECT r.id, 'fees', 'warning',
+          CASE WHEN a.value > 0 THEN '本年收费金额 ' || \(n("a.value")) || ' 万元 recorded, but section 六 says no 信息处理费 was collected (“' || f.evidence || '”)'
+               ELSE '本年收费金额 is 0, but section 六 says ' || \(n("f.value")) || ' 元 of 信息处理费 was collected (“' || f.evidence || '”)' END,
+          CASE WHEN a.value > 0 THEN '0' ELSE '> 0' END, \(n("a.value")), '二 / 第二十条第（八）项 vs 六 / 信息处理费'
+        FROM report r
+        JOIN article20 a ON a.report_id = r.id AND a.measure = '本年收费金额（单位：万元）'
+        JOIN narrative_number f ON f.report_id = r.id AND f.kind = 'fees_collected'
+        WHERE r.id \(AuditSQL.scope) AND a.value IS NOT NULL AND ((a.value > 0 AND f.value = 0) OR (a.value = 0 AND f.value > 0))
+        """)
+
+    static let outliers = AuditRule(
+        id: "outlier", title: "异常波动", severity: .warning,
+        summary: "against the body's own previous year: 主动公开 total or requests received changing more than tenfold, or 0 after more than 100",
+        sql: AuditSQL.insert + """
+        SELECT id, 'outlier', 'warning',
+          metric || ' went from ' || \(n("before")) || ' (' || (year - 1) || ') to ' || \(n("now")) || ' (' || year || ')',
+          'within ×10 of ' || \(n("before")), \(n("now")), location
+        FROM (SELECT r.id, r.year, '主动公开' AS metric, p.active_total AS before, r.active_total AS now, '一 / 主动公开' AS location
+              FROM report r \(AuditSQL.previousYear) WHERE r.id \(AuditSQL.scope)
+              UNION ALL
+              SELECT r.id, r.year, '本年新收申请', pq.count, rq.count, '三 / 本年新收 / 总计'
+              FROM report r \(AuditSQL.previousYear)
+              JOIN request rq ON rq.report_id = r.id AND rq.stage = '本年新收' AND rq.applicant = '总计'
+              JOIN request pq ON pq.report_id = p.id AND pq.stage = '本年新收' AND pq.applicant = '总计'
+              WHERE r.id \(AuditSQL.scope))
+        WHERE before IS NOT NULL AND now IS NOT NULL
+          AND ((before > 0 AND now > 0 AND (now > 10 * before OR before > 10 * now)) OR (before > 100 AND now = 0))
+        """)
+}

@@ -1,0 +1,57 @@
+/// Runs audit rules over a selection of reports: the selection goes into `temp.audit_scope`, the
+/// rules' earlier findings for it are cleared, each rule's INSERT runs, and the findings are read back
+/// with the report they belong to. One transaction.
+public struct Auditor {
+    public struct Summary: Sendable, Equatable {
+        public var reports: Int
+        public var errors: Int
+        public var warnings: Int
+        public var clean: Int
+
+        public var line: String {
+            "checked \(reports) report(s): \(errors) error(s), \(warnings) warning(s); \(clean) report(s) with no finding"
+        }
+    }
+
+    public let database: Database
+    public init(database: Database) { self.database = database }
+
+    /// The findings' columns, as printed by `check` and `gongkai check`.
+    public static let columns = """
+        r.agency AS agency, r.year AS year, f.rule AS rule, f.severity AS severity, f.location AS location,
+        f.expected AS expected, f.actual AS actual, f.message AS message, r.file AS file
+        """
+
+    public func run(rules: [AuditRule], scope: CompiledQuery? = nil, severity: AuditRule.Severity? = nil) throws -> (ResultSet, Summary) {
+        let ruleIDs = rules.map { DatabaseValue.text($0.id) }
+        let placeholders = rules.indices.map { "?\($0 + 1)" }.joined(separator: ", ")
+        try database.transaction {
+            try database.execute("CREATE TEMP TABLE IF NOT EXISTS audit_scope (id INTEGER PRIMARY KEY)")
+            try database.execute("DELETE FROM temp.audit_scope")
+            let selection = scope ?? CompiledQuery(sql: "SELECT id FROM report", values: [])
+            try database.execute("INSERT INTO temp.audit_scope " + selection.sql, selection.values)
+            try database.execute("DELETE FROM finding WHERE report_id IN (SELECT id FROM temp.audit_scope) AND rule IN (\(placeholders))", ruleIDs)
+            for rule in rules { try database.execute(rule.sql) }
+        }
+        var values = ruleIDs
+        var severityTest = ""
+        if let severity {
+            values.append(.text(severity.rawValue))
+            severityTest = " AND f.severity = ?\(values.count)"
+        }
+        let findings = try database.query("""
+            SELECT \(Self.columns) FROM finding f JOIN report r ON r.id = f.report_id
+            WHERE f.report_id IN (SELECT id FROM temp.audit_scope) AND f.rule IN (\(placeholders))\(severityTest)
+            ORDER BY f.severity, r.county, r.township, r.agency, r.year, f.rule, f.rowid
+            """, values)
+        let counts = try database.query("""
+            SELECT (SELECT count(*) FROM temp.audit_scope),
+                   count(*) FILTER (WHERE f.severity = 'error'), count(*) FILTER (WHERE f.severity = 'warning'),
+                   (SELECT count(*) FROM temp.audit_scope s WHERE NOT EXISTS
+                      (SELECT 1 FROM finding g WHERE g.report_id = s.id AND g.rule IN (\(placeholders))))
+            FROM finding f WHERE f.report_id IN (SELECT id FROM temp.audit_scope) AND f.rule IN (\(placeholders))
+            """, ruleIDs).rows.first ?? []
+        func int(_ index: Int) -> Int { index < counts.count ? Int(counts[index].double ?? 0) : 0 }
+        return (findings, Summary(reports: int(0), errors: int(1), warnings: int(2), clean: int(3)))
+    }
+}

@@ -1,0 +1,93 @@
+/// The parsed form of statements, before any name is looked up. Every node keeps its source range.
+public struct NameRef: Equatable, Sendable {
+    public var name: String
+    public var range: Range<Int>
+}
+
+public indirect enum Expr: Equatable, Sendable {
+    case number(Double, Range<Int>)
+    case name(NameRef)
+    case binary(Character, Expr, Expr)
+    case negate(Expr, Range<Int>)
+
+    public var range: Range<Int> {
+        switch self {
+        case .number(_, let range), .negate(_, let range): return range
+        case .name(let name): return name.range
+        case .binary(_, let left, let right): return left.range.lowerBound..<right.range.upperBound
+        }
+    }
+}
+
+public struct Measure: Equatable, Sendable {
+    public var expr: Expr
+    public var alias: NameRef?
+    /// The expression as typed, used as the column name when there is no alias.
+    public var text: String
+}
+
+public struct Value: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        case number(Double, text: String)
+        /// Quoted text.
+        case string(String)
+        /// A bare word where a value is expected (`羊亭镇`, `township`).
+        case word(String)
+    }
+    public var kind: Kind
+    public var range: Range<Int>
+
+    public var text: String {
+        switch kind {
+        case .number(_, let text): return text
+        case .string(let text), .word(let text): return text
+        }
+    }
+}
+
+public indirect enum Condition: Equatable, Sendable {
+    case compare(NameRef, String, Value)
+    case between(NameRef, Value, Value)
+    case inList(NameRef, [Value], negated: Bool)
+    case like(NameRef, Value, negated: Bool)
+    case and(Condition, Condition)
+    case or(Condition, Condition)
+    case not(Condition)
+}
+
+public struct OrderItem: Equatable, Sendable {
+    public var name: NameRef
+    public var descending: Bool
+}
+
+public struct QueryNode: Equatable, Sendable {
+    public var measures: [Measure]
+    public var dimensions: [NameRef]
+    public var filter: Condition?
+    public var pivot: NameRef?
+    public var order: [OrderItem]
+    public var limit: (value: Int, range: Range<Int>)?
+
+    public static func == (a: QueryNode, b: QueryNode) -> Bool {
+        a.measures == b.measures && a.dimensions == b.dimensions && a.filter == b.filter && a.pivot == b.pivot
+            && a.order == b.order && a.limit?.value == b.limit?.value
+    }
+}
+
+public indirect enum StatementNode: Equatable, Sendable {
+    case query(QueryNode)
+    case explain(StatementNode)
+    case sql(String, offset: Int)
+    case show(NameRef)
+    case check(rules: [NameRef], filter: Condition?)
+}
+
+/// A statement with where it stands in the script.
+public struct ParsedStatement: Equatable, Sendable {
+    public var node: StatementNode
+    public var range: Range<Int>
+    /// The statement's source text.
+    public var text: String
+    /// A name given by a `-- name: …` comment before it, for batch output.
+    public var name: String?
+}

@@ -1,0 +1,160 @@
+/// The names a user types: metrics (named aggregates over the schema) and dimensions (what results are
+/// grouped and filtered by), each with an English and a Chinese name. The resolver and the compiler take
+/// table and column names only from here, so no identifier ever comes from the user.
+public enum Catalog {
+    /// Where a metric's numbers live. Each source is aggregated on its own, then joined on the dimensions.
+    public enum Source: String, Sendable {
+        case report, channel, request, review, article20, prose, finding
+    }
+
+    public struct Metric: Sendable {
+        public var name: String
+        public var chinese: String
+        public var source: Source
+        /// The value summed (over the source's rows that pass `condition`), or a whole aggregate when `aggregate` is set.
+        public var value: String
+        public var condition: String?
+        public var aggregate: String?
+        /// Only in this template's reports (NULL for the others).
+        public var template: Template?
+        public var summary: String
+    }
+
+    public enum ValueType: String, Sendable { case integer, text }
+
+    public struct Dimension: Sendable {
+        public var name: String
+        public var chinese: String
+        /// The column, qualified by the alias of its table: `r` for report, `f` for the source's fact table.
+        public var column: String
+        /// nil: a report column, usable with every metric; else only with metrics of this source.
+        public var source: Source?
+        public var type: ValueType
+        /// The values it can take, when the set is closed (checked in `where`, offered by completion).
+        public var values: [String]?
+        public var summary: String
+    }
+
+    static let requestOutcome = "f.stage = '办理结果' AND f.outcome"
+
+    public static let metrics: [Metric] = [
+        Metric(name: "active", chinese: "主动公开", source: .channel, value: "f.items", condition: "f.approximate = 0",
+               summary: "主动公开 items: by channel, the channel counts; otherwise the stated total (else the sum of the channels)"),
+        Metric(name: "requests", chinese: "申请", source: .request, value: "f.count", condition: "f.stage = '本年新收'",
+               summary: "本年新收 requests received this year (section 三)"),
+        Metric(name: "carried_over", chinese: "上年结转", source: .request, value: "f.count", condition: "f.stage = '上年结转'",
+               summary: "requests carried over from last year"),
+        Metric(name: "granted", chinese: "予以公开", source: .request, value: "f.count", condition: "\(requestOutcome) = '予以公开'",
+               summary: "requests answered 予以公开 (granted)"),
+        Metric(name: "partial", chinese: "部分公开", source: .request, value: "f.count", condition: "\(requestOutcome) = '部分公开'",
+               summary: "requests answered 部分公开 (partly granted)"),
+        Metric(name: "denied", chinese: "不予公开", source: .request, value: "f.count", condition: "\(requestOutcome) = '不予公开'",
+               summary: "requests answered 不予公开 (refused), all reasons"),
+        Metric(name: "cannot_provide", chinese: "无法提供", source: .request, value: "f.count", condition: "\(requestOutcome) = '无法提供'",
+               summary: "requests answered 无法提供 (information not held, …)"),
+        Metric(name: "not_processed", chinese: "不予处理", source: .request, value: "f.count", condition: "\(requestOutcome) = '不予处理'",
+               summary: "requests 不予处理 (petitions, repeats, …)"),
+        Metric(name: "other_handling", chinese: "其他处理", source: .request, value: "f.count", condition: "\(requestOutcome) = '其他处理'",
+               summary: "requests handled otherwise (其他处理)"),
+        Metric(name: "handled", chinese: "办理总计", source: .request, value: "f.count", condition: "\(requestOutcome) = '总计'",
+               summary: "requests handled this year (（七）总计); by outcome, each outcome"),
+        Metric(name: "carried_forward", chinese: "结转下年度", source: .request, value: "f.count", condition: "f.stage = '结转下年度'",
+               summary: "requests carried forward to next year"),
+        Metric(name: "reviews", chinese: "行政复议", source: .review, value: "f.count", condition: "f.kind = '行政复议' AND f.result = '总计'",
+               summary: "administrative reviews (行政复议 总计)"),
+        Metric(name: "reviews_upheld", chinese: "复议维持", source: .review, value: "f.count", condition: "f.kind = '行政复议' AND f.result = '结果维持'",
+               summary: "reviews that upheld the decision"),
+        Metric(name: "reviews_corrected", chinese: "复议纠正", source: .review, value: "f.count", condition: "f.kind = '行政复议' AND f.result = '结果纠正'",
+               summary: "reviews that corrected the decision"),
+        Metric(name: "lawsuits", chinese: "行政诉讼", source: .review, value: "f.count", condition: "f.kind <> '行政复议' AND f.result = '总计'",
+               summary: "lawsuits (未经复议直接起诉 + 复议后起诉, 总计)"),
+        Metric(name: "lawsuits_corrected", chinese: "诉讼纠正", source: .review, value: "f.count", condition: "f.kind <> '行政复议' AND f.result = '结果纠正'",
+               summary: "lawsuits that corrected the decision"),
+        Metric(name: "licensing_decisions", chinese: "行政许可", source: .article20, value: "f.value",
+               condition: "f.content = '行政许可' AND f.measure IN ('本年处理决定数量', '处理决定数量')",
+               summary: "行政许可 decisions this year (section 二, both templates)"),
+        Metric(name: "penalties", chinese: "行政处罚", source: .article20, value: "f.value",
+               condition: "f.content = '行政处罚' AND f.measure IN ('本年处理决定数量', '处理决定数量')",
+               summary: "行政处罚 decisions this year (both templates)"),
+        Metric(name: "enforcement", chinese: "行政强制", source: .article20, value: "f.value",
+               condition: "f.content = '行政强制' AND f.measure IN ('本年处理决定数量', '处理决定数量')",
+               summary: "行政强制 decisions this year (both templates)"),
+        Metric(name: "documents_in_force", chinese: "现行有效件数", source: .article20, value: "f.value",
+               condition: "f.content IN ('行政规范性文件', '规范性文件') AND f.measure = '现行有效件数'", template: .y2021,
+               summary: "normative documents in force (2021 template only)"),
+        Metric(name: "documents_issued", chinese: "制发件数", source: .article20, value: "f.value",
+               condition: "f.content IN ('行政规范性文件', '规范性文件') AND f.measure = '本年制发件数'", template: .y2021,
+               summary: "normative documents issued this year (2021 template only)"),
+        Metric(name: "fees", chinese: "收费金额", source: .article20, value: "f.value",
+               condition: "f.content = '行政事业性收费' AND f.measure = '本年收费金额（单位：万元）'", template: .y2021,
+               summary: "administrative fees collected, 万元 (2021 template only)"),
+        Metric(name: "procurement", chinese: "采购金额", source: .article20, value: "f.value",
+               condition: "f.content = '政府集中采购' AND f.measure = '采购总金额'", template: .y2019,
+               summary: "central procurement amount (2019 template only)"),
+        Metric(name: "requests_in_prose", chinese: "叙述申请数", source: .prose, value: "f.value",
+               condition: "f.kind = 'requests_received' AND f.approximate = 0",
+               summary: "requests received as section 一's prose states them"),
+        Metric(name: "reports", chinese: "报告数", source: .report, value: "", aggregate: "count(DISTINCT r.id)",
+               summary: "number of reports"),
+        Metric(name: "findings", chinese: "问题数", source: .finding, value: "", aggregate: "count(f.rowid)",
+               summary: "audit findings and parse warnings (rows of finding)"),
+    ]
+
+    public static let dimensions: [Dimension] = [
+        Dimension(name: "year", chinese: "年份", column: "r.year", type: .integer, summary: "data year"),
+        Dimension(name: "township", chinese: "乡镇", column: "r.township", type: .text, summary: "镇/乡/街道 as written (羊亭镇)"),
+        Dimension(name: "county", chinese: "区县", column: "r.county", type: .text, summary: "县/区 (环翠区)"),
+        Dimension(name: "city", chinese: "城市", column: "r.city", type: .text, summary: "市 (威海市)"),
+        Dimension(name: "province", chinese: "省份", column: "r.province", type: .text, summary: "省/自治区 (often absent)"),
+        Dimension(name: "level", chinese: "层级", column: "r.level", type: .text, values: Level.allCases.map(\.rawValue),
+                  summary: "township street county city department other"),
+        Dimension(name: "agency", chinese: "机关", column: "r.agency", type: .text, summary: "the body as named in the title"),
+        Dimension(name: "template", chinese: "模板", column: "r.template", type: .text, values: ["2019", "2021"], summary: "2019 or 2021"),
+        Dimension(name: "file", chinese: "文件", column: "r.file", type: .text, summary: "the file loaded"),
+        Dimension(name: "channel", chinese: "渠道", column: "f.channel", source: .channel, type: .text,
+                  values: ["政府网站", "微信公众号", "微博", "抖音", "今日头条", "政务新媒体", "公示栏", "电子显示屏", "广播电视", "报刊", "APP", "其他"],
+                  summary: "主动公开 channel (with active)"),
+        Dimension(name: "account", chinese: "账号", column: "f.account", source: .channel, type: .text, summary: "channel account name (with active)"),
+        Dimension(name: "applicant", chinese: "申请人", column: "f.applicant", source: .request, type: .text,
+                  values: TemplateCatalog.applicants, summary: "applicant column of section 三 (with request metrics)"),
+        Dimension(name: "outcome", chinese: "办理结果", column: "f.outcome", source: .request, type: .text,
+                  values: ["予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理"], summary: "outcome row of section 三 (with handled)"),
+        Dimension(name: "rule", chinese: "规则", column: "f.rule", source: .finding, type: .text, summary: "audit rule (with findings)"),
+        Dimension(name: "severity", chinese: "级别", column: "f.severity", source: .finding, type: .text, values: ["error", "warning"],
+                  summary: "error or warning (with findings)"),
+    ]
+
+    public static let keywords = ["by", "where", "pivot", "order", "limit", "and", "or", "not", "in", "like", "as", "asc", "desc",
+                                  "explain", "sql", "show", "check"]
+
+    public static func metric(named name: String) -> Metric? {
+        let key = name.lowercased()
+        return metrics.first { $0.name == key || $0.chinese == name }
+    }
+
+    public static func dimension(named name: String) -> Dimension? {
+        let key = name.lowercased()
+        return dimensions.first { $0.name == key || $0.chinese == name }
+    }
+
+    /// Every name in both languages.
+    public static var allNames: [String] {
+        metrics.flatMap { [$0.name, $0.chinese] } + dimensions.flatMap { [$0.name, $0.chinese] }
+    }
+
+    /// The CJK words the lexer may split a run into.
+    public static let segmentableWords: Set<String> = Set(metrics.map(\.chinese) + dimensions.map(\.chinese) + ["按"])
+
+    /// The fact table of a source, and how rows join the report.
+    static func table(_ source: Source) -> String? {
+        switch source {
+        case .report: return nil
+        case .channel: return "active_channel"
+        case .request: return "request"
+        case .review: return "review_litigation"
+        case .article20: return "article20"
+        case .prose: return "narrative_number"
+        case .finding: return "finding"
+        }
+    }
+}

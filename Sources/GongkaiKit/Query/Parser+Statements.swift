@@ -1,0 +1,247 @@
+/// The grammar rules, one function each.
+extension Parser {
+    mutating func statement() throws(QueryError) -> StatementNode {
+        skipNewlines()
+        switch current.keyword {
+        case "explain":
+            position += 1
+            skipNewlines()
+            if current.kind == .end || current.kind == .semicolon {
+                throw QueryError("expected a statement to explain, found \(current.describe)", at: current.range)
+            }
+            return .explain(try statement())
+        case "sql":
+            return try rawSQL()
+        case "show":
+            position += 1
+            return .show(try expectName("what to show: metrics, dimensions, reports or rules"))
+        case "check":
+            position += 1
+            var rules: [NameRef] = []
+            while let token = continuing(), let word = token.word, word.lowercased() != "where" {
+                rules.append(NameRef(name: word, range: token.range))
+                position += 1
+            }
+            let filter = accept(keyword: "where") ? try condition() : nil
+            return .check(rules: rules, filter: filter)
+        default:
+            return .query(try query())
+        }
+    }
+
+    /// `sql …`: the raw text up to a `;` outside quotes, a blank line, or the end.
+    mutating func rawSQL() throws(QueryError) -> StatementNode {
+        let keyword = advance()
+        let start = keyword.range.upperBound
+        var index = start
+        var quote: Character?
+        scan: while index < source.count {
+            let character = source[index]
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "'" || character == "\"" {
+                quote = character
+            } else if character == ";" {
+                break scan
+            } else if character == "\n" {
+                var next = index + 1
+                while next < source.count, source[next] == " " || source[next] == "\t" { next += 1 }
+                if next >= source.count || source[next] == "\n" { break scan }
+            }
+            index += 1
+        }
+        let text = String(source[start..<index])
+        guard !text.allSatisfy(\.isWhitespace) else {
+            throw QueryError("expected SQL after “sql”", at: keyword.range)
+        }
+        while current.kind != .end, current.range.lowerBound < index { position += 1 }
+        // The raw text is one token-run; leave the parser on the terminator.
+        if current.kind == .newline, current.range.lowerBound < index { position += 1 }
+        return .sql(text, offset: start)
+    }
+
+    mutating func query() throws(QueryError) -> QueryNode {
+        var node = QueryNode(measures: [try measure()], dimensions: [], filter: nil, pivot: nil, order: [], limit: nil)
+        while accept(symbol: ",") { node.measures.append(try measure()) }
+        if accept(keyword: "by") {
+            node.dimensions.append(try expectName("a dimension after “by”"))
+            while accept(symbol: ",") { node.dimensions.append(try expectName("a dimension after “,”")) }
+        }
+        if accept(keyword: "where") { node.filter = try condition() }
+        if accept(keyword: "pivot") { node.pivot = try expectName("a dimension after “pivot”") }
+        if accept(keyword: "order") {
+            skipNewlines()
+            guard current.keyword == "by" || current.word == "按" else {
+                throw QueryError("expected “by” after “order”, found \(current.describe)", at: current.range)
+            }
+            position += 1
+            repeat {
+                let name = try expectName("a column to order by")
+                var descending = false
+                if accept(keyword: "desc") { descending = true } else { _ = accept(keyword: "asc") }
+                node.order.append(OrderItem(name: name, descending: descending))
+            } while accept(symbol: ",")
+        }
+        if accept(keyword: "limit") {
+            skipNewlines()
+            guard case .number(let value, let text) = current.kind, value >= 0, value.rounded() == value, value < 1e9 else {
+                throw QueryError("expected a whole number after “limit”, found \(current.describe)", at: current.range)
+            }
+            _ = text
+            node.limit = (Int(value), advance().range)
+        }
+        if let token = continuing(), !atStatementEnd {
+            if let word = token.word, !Catalog.keywords.contains(word.lowercased()), node.dimensions.isEmpty, node.filter == nil {
+                throw QueryError("expected “,”, “by”, “where” or the end of the statement, found \(token.describe)", at: token.range,
+                                 hints: ["metrics are separated by “,”; group with “by” (or 按)"])
+            }
+            throw QueryError("expected the end of the statement, found \(token.describe)", at: token.range)
+        }
+        return node
+    }
+
+    mutating func measure() throws(QueryError) -> Measure {
+        skipNewlines()
+        let start = current.range.lowerBound
+        let expr = try expression()
+        let text = String(source[start..<expr.range.upperBound])
+        var alias: NameRef?
+        if accept(keyword: "as") {
+            skipNewlines()
+            if case .string(let name) = current.kind {
+                alias = NameRef(name: name, range: advance().range)
+            } else {
+                alias = try expectName("a name after “as”")
+            }
+        }
+        return Measure(expr: expr, alias: alias, text: text)
+    }
+
+    mutating func expression() throws(QueryError) -> Expr {
+        var left = try term()
+        while let token = continuing(), token.isSymbol("+") || token.isSymbol("-") {
+            position += 1
+            left = .binary(token.isSymbol("+") ? "+" : "-", left, try term())
+        }
+        return left
+    }
+
+    mutating func term() throws(QueryError) -> Expr {
+        var left = try factor()
+        while let token = continuing(), token.isSymbol("*") || token.isSymbol("/") {
+            position += 1
+            left = .binary(token.isSymbol("*") ? "*" : "/", left, try factor())
+        }
+        return left
+    }
+
+    mutating func factor() throws(QueryError) -> Expr {
+        skipNewlines()
+        let token = current
+        switch token.kind {
+        case .number(let value, _):
+            position += 1
+            return .number(value, token.range)
+        case .symbol("("):
+            position += 1
+            let inner = try expression()
+            try expect(symbol: ")", "“)”")
+            return inner
+        case .symbol("-"):
+            position += 1
+            let inner = try factor()
+            return .negate(inner, token.range.lowerBound..<inner.range.upperBound)
+        case .word:
+            return .name(try expectName("a metric"))
+        default:
+            throw QueryError("expected a metric, found \(token.describe)", at: token.range,
+                             hints: ["“show metrics” lists them; e.g. `active by channel`"])
+        }
+    }
+
+    // MARK: Conditions
+
+    mutating func condition() throws(QueryError) -> Condition {
+        var left = try conjunction()
+        while accept(keyword: "or") { left = .or(left, try conjunction()) }
+        return left
+    }
+
+    mutating func conjunction() throws(QueryError) -> Condition {
+        var left = try negation()
+        while accept(keyword: "and") { left = .and(left, try negation()) }
+        return left
+    }
+
+    mutating func negation() throws(QueryError) -> Condition {
+        skipNewlines()
+        if current.keyword == "not" {
+            position += 1
+            return .not(try negation())
+        }
+        if current.isSymbol("(") {
+            position += 1
+            let inner = try condition()
+            try expect(symbol: ")", "“)”")
+            return inner
+        }
+        return try comparison()
+    }
+
+    mutating func comparison() throws(QueryError) -> Condition {
+        let name = try expectName("a dimension to compare")
+        skipNewlines()
+        var negated = false
+        if current.keyword == "not" { negated = true; position += 1; skipNewlines() }
+        if current.keyword == "in" {
+            position += 1
+            try expect(symbol: "(", "“(” after “in”")
+            var values = [try value()]
+            while accept(symbol: ",") { values.append(try value()) }
+            try expect(symbol: ")", "“)” or “,” in the list")
+            return .inList(name, values, negated: negated)
+        }
+        if current.keyword == "like" {
+            position += 1
+            return .like(name, try value(), negated: negated)
+        }
+        if negated {
+            throw QueryError("expected “in” or “like” after “not”, found \(current.describe)", at: current.range)
+        }
+        guard case .symbol(let op) = current.kind, ["=", "!=", "<>", "<", "<=", ">", ">="].contains(op) else {
+            throw QueryError("expected a comparison (=, !=, <, <=, >, >=, in, like) after “\(name.name)”, found \(current.describe)",
+                             at: current.range)
+        }
+        position += 1
+        let first = try value()
+        if op == "=", accept(symbol: "..") {
+            return .between(name, first, try value())
+        }
+        return .compare(name, op == "<>" ? "!=" : op, first)
+    }
+
+    mutating func value() throws(QueryError) -> Value {
+        skipNewlines()
+        let token = current
+        switch token.kind {
+        case .number(let number, let text):
+            position += 1
+            return Value(kind: .number(number, text: text), range: token.range)
+        case .string(let text):
+            position += 1
+            return Value(kind: .string(text), range: token.range)
+        case .word(let word) where !["and", "or", "not", "by", "where", "pivot", "order", "limit"].contains(word.lowercased()):
+            position += 1
+            return Value(kind: .word(word), range: token.range)
+        case .symbol("-"):
+            position += 1
+            guard case .number(let number, let text) = current.kind else {
+                throw QueryError("expected a number after “-”, found \(current.describe)", at: current.range)
+            }
+            let range = token.range.lowerBound..<advance().range.upperBound
+            return Value(kind: .number(-number, text: "-" + text), range: range)
+        default:
+            throw QueryError("expected a value (a number, a word or a quoted string), found \(token.describe)", at: token.range)
+        }
+    }
+}

@@ -1,0 +1,221 @@
+/// AST → `ResolvedQuery`: every name looked up in the catalogue (English or Chinese), every value
+/// checked against its dimension's type and closed set, and the combination checked: a dimension that
+/// belongs to one fact table (渠道 to 主动公开, 申请人 to section 三) only goes with metrics from it.
+public struct ResolvedQuery {
+    public indirect enum Formula {
+        case metric(Int)
+        case number(Double)
+        case binary(Character, Formula, Formula)
+        case negate(Formula)
+    }
+
+    public struct Output {
+        public var name: String
+        public var formula: Formula
+    }
+
+    public struct Grouping {
+        /// The column name shown: the dimension as the user typed it.
+        public var name: String
+        public var dimension: Catalog.Dimension
+    }
+
+    public indirect enum Filter {
+        case compare(Catalog.Dimension, String, DatabaseValue)
+        case between(Catalog.Dimension, DatabaseValue, DatabaseValue)
+        case inList(Catalog.Dimension, [DatabaseValue], negated: Bool)
+        case like(Catalog.Dimension, DatabaseValue, negated: Bool)
+        case and(Filter, Filter)
+        case or(Filter, Filter)
+        case not(Filter)
+
+        var dimensions: [Catalog.Dimension] {
+            switch self {
+            case .compare(let d, _, _), .between(let d, _, _), .inList(let d, _, _), .like(let d, _, _): return [d]
+            case .and(let a, let b), .or(let a, let b): return a.dimensions + b.dimensions
+            case .not(let a): return a.dimensions
+            }
+        }
+    }
+
+    public var metrics: [Catalog.Metric]
+    public var outputs: [Output]
+    public var groupings: [Grouping]
+    public var filter: Filter?
+    public var pivot: Grouping?
+    public var order: [(column: String, descending: Bool)]
+    public var limit: Int?
+
+    /// The fact dimensions in play (by, where or pivot): they decide how some metrics are read.
+    var factDimensions: Set<String> {
+        Set((groupings + (pivot.map { [$0] } ?? [])).map(\.dimension).filter { $0.source != nil }.map(\.name)
+            + (filter?.dimensions ?? []).filter { $0.source != nil }.map(\.name))
+    }
+}
+
+public struct Resolver {
+    public init() {}
+
+    public func resolve(_ node: QueryNode) throws(QueryError) -> ResolvedQuery {
+        var metrics: [Catalog.Metric] = []
+        var metricRanges: [Range<Int>] = []
+        func formula(_ expr: Expr) throws(QueryError) -> ResolvedQuery.Formula {
+            switch expr {
+            case .number(let value, _): return .number(value)
+            case .negate(let inner, _): return .negate(try formula(inner))
+            case .binary(let op, let left, let right): return .binary(op, try formula(left), try formula(right))
+            case .name(let ref):
+                guard let metric = Catalog.metric(named: ref.name) else { throw unknownMetric(ref) }
+                if let index = metrics.firstIndex(where: { $0.name == metric.name }) { return .metric(index) }
+                metrics.append(metric)
+                metricRanges.append(ref.range)
+                return .metric(metrics.count - 1)
+            }
+        }
+        var outputs: [ResolvedQuery.Output] = []
+        for measure in node.measures {
+            outputs.append(.init(name: measure.alias?.name ?? measure.text, formula: try formula(measure.expr)))
+        }
+        var groupings: [ResolvedQuery.Grouping] = []
+        for ref in node.dimensions {
+            let dimension = try self.dimension(ref)
+            if groupings.contains(where: { $0.dimension.name == dimension.name }) {
+                throw QueryError("dimension “\(ref.name)” is named twice after “by”", at: ref.range)
+            }
+            groupings.append(.init(name: ref.name, dimension: dimension))
+        }
+        let filter = try node.filter.map { condition throws(QueryError) in try self.filter(condition) }
+        var pivot: ResolvedQuery.Grouping?
+        if let ref = node.pivot {
+            let dimension = try self.dimension(ref)
+            if groupings.contains(where: { $0.dimension.name == dimension.name }) {
+                throw QueryError("“\(ref.name)” is both a “by” dimension and the pivot", at: ref.range,
+                                 hints: ["pivot turns its values into columns; leave it out of “by”"])
+            }
+            pivot = .init(name: ref.name, dimension: dimension)
+        }
+        // Fact dimensions only go with metrics read from the same table.
+        var factRefs: [(Catalog.Dimension, Range<Int>)] = zip(node.dimensions, groupings).map { ($1.dimension, $0.range) }
+        if let ref = node.pivot, let pivot { factRefs.append((pivot.dimension, ref.range)) }
+        factRefs += conditionRefs(node.filter)
+        for (dimension, range) in factRefs {
+            guard let source = dimension.source else { continue }
+            for (metric, metricRange) in zip(metrics, metricRanges) where metric.source != source {
+                throw QueryError("“\(dimension.name)” (\(dimension.chinese)) goes only with \(Self.describe(source)) metrics, and “\(metric.name)” (\(metric.chinese)) is not one",
+                                 at: range, hints: ["split the query, or drop “\(metric.name)” (at column \(metricRange.lowerBound + 1))"])
+            }
+        }
+        var columns = groupings.map(\.name) + outputs.map(\.name)
+        if let pivot { columns.append(pivot.name) }
+        var order: [(String, Bool)] = []
+        for item in node.order {
+            guard let column = orderColumn(item.name.name, groupings: groupings, outputs: outputs) else {
+                throw QueryError("cannot order by “\(item.name.name)”: it is not a column of the result", at: item.name.range,
+                                 hints: ["the columns are " + columns.map { "“\($0)”" }.joined(separator: ", ")])
+            }
+            order.append((column, item.descending))
+        }
+        return ResolvedQuery(metrics: metrics, outputs: outputs, groupings: groupings, filter: filter, pivot: pivot,
+                             order: order, limit: node.limit?.value)
+    }
+
+    static func describe(_ source: Catalog.Source) -> String {
+        let names = Catalog.metrics.filter { $0.source == source }.map(\.name)
+        return names.count == 1 ? "“\(names[0])”" : "the " + source.rawValue + " (" + names.prefix(4).joined(separator: ", ") + (names.count > 4 ? ", …" : "") + ")"
+    }
+
+    func orderColumn(_ name: String, groupings: [ResolvedQuery.Grouping], outputs: [ResolvedQuery.Output]) -> String? {
+        if let output = outputs.first(where: { $0.name == name }) { return output.name }
+        if let grouping = groupings.first(where: { $0.name == name }) { return grouping.name }
+        if let dimension = Catalog.dimension(named: name), let grouping = groupings.first(where: { $0.dimension.name == dimension.name }) {
+            return grouping.name
+        }
+        if let metric = Catalog.metric(named: name),
+           let output = outputs.first(where: { Catalog.metric(named: $0.name)?.name == metric.name }) {
+            return output.name
+        }
+        return nil
+    }
+
+    func conditionRefs(_ condition: Condition?) -> [(Catalog.Dimension, Range<Int>)] {
+        guard let condition else { return [] }
+        switch condition {
+        case .compare(let ref, _, _), .between(let ref, _, _), .inList(let ref, _, _), .like(let ref, _, _):
+            return Catalog.dimension(named: ref.name).map { [($0, ref.range)] } ?? []
+        case .and(let a, let b), .or(let a, let b): return conditionRefs(a) + conditionRefs(b)
+        case .not(let a): return conditionRefs(a)
+        }
+    }
+
+    func unknownMetric(_ ref: NameRef) -> QueryError {
+        if let dimension = Catalog.dimension(named: ref.name) {
+            return QueryError("“\(ref.name)” is a dimension, not a metric", at: ref.range,
+                              hints: ["group by it: `reports by \(dimension.name)`; “show metrics” lists the metrics"])
+        }
+        let names = Catalog.metrics.flatMap { [$0.name, $0.chinese] }
+        var hints = ["“show metrics” lists the metrics"]
+        if let suggestion = Suggestions.didYouMean(Suggestions.nearest(ref.name, among: names)) { hints.insert(suggestion, at: 0) }
+        return QueryError("unknown metric “\(ref.name)”", at: ref.range, hints: hints)
+    }
+
+    func dimension(_ ref: NameRef) throws(QueryError) -> Catalog.Dimension {
+        if let dimension = Catalog.dimension(named: ref.name) { return dimension }
+        if Catalog.metric(named: ref.name) != nil {
+            throw QueryError("“\(ref.name)” is a metric, not a dimension", at: ref.range,
+                             hints: ["metrics come before “by”; “show dimensions” lists the dimensions"])
+        }
+        let names = Catalog.dimensions.flatMap { [$0.name, $0.chinese] }
+        var hints = ["“show dimensions” lists the dimensions"]
+        if let suggestion = Suggestions.didYouMean(Suggestions.nearest(ref.name, among: names)) { hints.insert(suggestion, at: 0) }
+        throw QueryError("unknown dimension “\(ref.name)”", at: ref.range, hints: hints)
+    }
+
+    func filter(_ condition: Condition) throws(QueryError) -> ResolvedQuery.Filter {
+        switch condition {
+        case .and(let a, let b): return .and(try filter(a), try filter(b))
+        case .or(let a, let b): return .or(try filter(a), try filter(b))
+        case .not(let a): return .not(try filter(a))
+        case .compare(let ref, let op, let value):
+            let dimension = try self.dimension(ref)
+            let checkSet = op == "=" || op == "!="
+            return .compare(dimension, op, try typed(value, for: dimension, ref: ref, checkSet: checkSet))
+        case .between(let ref, let low, let high):
+            let dimension = try self.dimension(ref)
+            guard dimension.type == .integer else {
+                throw QueryError("a range needs a numeric dimension; “\(ref.name)” is text", at: low.range.lowerBound..<high.range.upperBound)
+            }
+            return .between(dimension, try typed(low, for: dimension, ref: ref, checkSet: false), try typed(high, for: dimension, ref: ref, checkSet: false))
+        case .inList(let ref, let values, let negated):
+            let dimension = try self.dimension(ref)
+            var typedValues: [DatabaseValue] = []
+            for value in values { typedValues.append(try typed(value, for: dimension, ref: ref, checkSet: true)) }
+            return .inList(dimension, typedValues, negated: negated)
+        case .like(let ref, let value, let negated):
+            let dimension = try self.dimension(ref)
+            guard dimension.type == .text else {
+                throw QueryError("“like” compares text; “\(ref.name)” is a number", at: value.range)
+            }
+            return .like(dimension, .text(value.text), negated: negated)
+        }
+    }
+
+    /// The value as the dimension's column holds it, or a type error that says what was expected.
+    func typed(_ value: Value, for dimension: Catalog.Dimension, ref: NameRef, checkSet: Bool) throws(QueryError) -> DatabaseValue {
+        switch dimension.type {
+        case .integer:
+            guard case .number(let number, _) = value.kind, number.rounded() == number else {
+                throw QueryError("“\(ref.name)” is a number, and “\(value.text)” is not", at: value.range,
+                                 hints: ["e.g. `\(ref.name) = 2021` or `\(ref.name) = 2019..2021`"])
+            }
+            return .integer(Int64(number))
+        case .text:
+            let text = value.text
+            if checkSet, let values = dimension.values, !values.contains(text) {
+                var hints = ["“\(ref.name)” is one of: " + values.joined(separator: " ")]
+                if let suggestion = Suggestions.didYouMean(Suggestions.nearest(text, among: values)) { hints.insert(suggestion, at: 0) }
+                throw QueryError("“\(text)” is not a value of “\(ref.name)”", at: value.range, hints: hints)
+            }
+            return .text(text)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// `pivot DIM`: the pivot dimension's values become columns (in order), with change columns between
+/// consecutive ones (absolute `Δ`, and `%` relative to the earlier one). SQLite 3.40 has no PIVOT, so
+/// each value's column is a `FILTER (WHERE …)` aggregate over the grouped base query.
+extension SQLCompiler {
+    func pivoted(_ query: ResolvedQuery, pivot: ResolvedQuery.Grouping, base: String, baseValues: [DatabaseValue],
+                 pivotValues: [DatabaseValue]) -> CompiledQuery {
+        var builder = SQLBuilder()
+        builder.values = baseValues
+        let keys = query.groupings.map { SQLBuilder.quote($0.name) }
+        let single = query.outputs.count == 1
+        func label(_ output: ResolvedQuery.Output, _ value: DatabaseValue) -> String {
+            single ? CellFormatting.text(value) : "\(output.name) \(CellFormatting.text(value))"
+        }
+        var inner = keys
+        for output in query.outputs {
+            for value in pivotValues {
+                let test = SQLBuilder.quote(pivot.name) + " IS " + builder.bind(value)
+                inner.append("max(\(SQLBuilder.quote(output.name))) FILTER (WHERE \(test)) AS \(SQLBuilder.quote(label(output, value)))")
+            }
+        }
+        var outer = ["*"]
+        for output in query.outputs {
+            for (earlier, later) in zip(pivotValues, pivotValues.dropFirst()) {
+                let a = SQLBuilder.quote(label(output, earlier)), b = SQLBuilder.quote(label(output, later))
+                let span = "\(CellFormatting.text(earlier))→\(CellFormatting.text(later))"
+                let prefix = single ? "" : "\(output.name) "
+                outer.append("(\(b) - \(a)) AS " + SQLBuilder.quote("\(prefix)Δ\(span)"))
+                outer.append("round(100.0 * (\(b) - \(a)) / NULLIF(\(a), 0), 1) AS " + SQLBuilder.quote("\(prefix)%\(span)"))
+            }
+        }
+        var sql = "SELECT " + outer.joined(separator: ", ") + " FROM (SELECT " + inner.joined(separator: ", ") + " FROM (" + base + ")"
+        if !keys.isEmpty { sql += " GROUP BY " + keys.joined(separator: ", ") }
+        sql += ")"
+        sql += orderClause(query, groupings: query.groupings)
+        if let limit = query.limit { sql += " LIMIT " + builder.bind(.integer(Int64(limit))) }
+        return CompiledQuery(sql: sql, values: builder.values)
+    }
+}
