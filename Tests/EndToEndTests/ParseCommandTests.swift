@@ -45,7 +45,7 @@ struct ParseCommandTests {
     @Test func summaryOfTheSamplesNamesBodiesAndYears() throws {
         let result = try BinaryRunner.run([])
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("read 19 report(s) of 7 bodies, years 2021, 2022, 2023"))
+        #expect(result.stdout.hasPrefix("19 report(s) of 7 bodies, years 2021, 2022, 2023"))
         #expect(result.stdout.contains("威海市环翠区羊亭镇  2021  template 2019"))
     }
 
@@ -57,7 +57,7 @@ struct ParseCommandTests {
         try Data([0x89, 0x50, 0x4E, 0x47, 0, 0]).write(to: folder.appendingPathComponent("scan.txt"))
         let result = try BinaryRunner.run([folder.path])
         #expect(result.status == 1)
-        #expect(result.stdout.hasPrefix("read 1 report(s)"))
+        #expect(result.stdout.hasPrefix("1 report(s) of 1 bodies"))
         #expect(result.stderr.contains("scan.txt: a PNG image, not text (a scanned page needs OCR)"))
     }
 }

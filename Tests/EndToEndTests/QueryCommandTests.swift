@@ -30,7 +30,7 @@ struct QueryCommandTests {
         let result = try BinaryRunner.run(["-c", "sql SELECT townshp FROM report"])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == "gongkai: error: SQLite: no such column: townshp\n SELECT townshp FROM report\n        ^\n")
+        #expect(result.stderr == "error: SQLite: no such column: townshp\n SELECT townshp FROM report\n        ^\n")
     }
 
     @Test func aDatabaseFileKeepsWhatWasLoaded() throws {
