@@ -60,38 +60,48 @@ extension Parser {
         return .sql(text, offset: start)
     }
 
+    /// Metrics, then the clauses in any order (each at most once): by, where, pivot, order by, limit.
     mutating func query() throws(QueryError) -> QueryNode {
         var node = QueryNode(measures: [try measure()], dimensions: [], filter: nil, pivot: nil, order: [], limit: nil)
         while accept(symbol: ",") { node.measures.append(try measure()) }
-        if accept(keyword: "by") {
-            node.dimensions.append(try expectName("a dimension after “by”"))
-            while accept(symbol: ",") { node.dimensions.append(try expectName("a dimension after “,”")) }
-        }
-        if accept(keyword: "where") { node.filter = try condition() }
-        if accept(keyword: "pivot") { node.pivot = try expectName("a dimension after “pivot”") }
-        if accept(keyword: "order") {
-            skipNewlines()
-            guard current.keyword == "by" || current.word == "按" else {
-                throw QueryError("expected “by” after “order”, found \(current.describe)", at: current.range)
+        var seen: Set<String> = []
+        while let token = continuing(), let word = token.keyword, ["by", "按", "where", "pivot", "order", "limit"].contains(word) {
+            let clause = word == "按" ? "by" : word
+            if seen.contains(clause) {
+                throw QueryError("“\(token.word ?? clause)” appears twice in one statement", at: token.range)
             }
+            seen.insert(clause)
             position += 1
-            repeat {
-                let name = try expectName("a column to order by")
-                var descending = false
-                if accept(keyword: "desc") { descending = true } else { _ = accept(keyword: "asc") }
-                node.order.append(OrderItem(name: name, descending: descending))
-            } while accept(symbol: ",")
-        }
-        if accept(keyword: "limit") {
-            skipNewlines()
-            guard case .number(let value, let text) = current.kind, value >= 0, value.rounded() == value, value < 1e9 else {
-                throw QueryError("expected a whole number after “limit”, found \(current.describe)", at: current.range)
+            switch clause {
+            case "by":
+                node.dimensions.append(try expectName("a dimension after “by”"))
+                while accept(symbol: ",") { node.dimensions.append(try expectName("a dimension after “,”")) }
+            case "where":
+                node.filter = try condition()
+            case "pivot":
+                node.pivot = try expectName("a dimension after “pivot”")
+            case "order":
+                skipNewlines()
+                guard current.keyword == "by" || current.word == "按" else {
+                    throw QueryError("expected “by” after “order”, found \(current.describe)", at: current.range)
+                }
+                position += 1
+                repeat {
+                    let name = try expectName("a column to order by")
+                    var descending = false
+                    if accept(keyword: "desc") { descending = true } else { _ = accept(keyword: "asc") }
+                    node.order.append(OrderItem(name: name, descending: descending))
+                } while accept(symbol: ",")
+            default:
+                skipNewlines()
+                guard case .number(let value, _) = current.kind, value >= 0, value.rounded() == value, value < 1e9 else {
+                    throw QueryError("expected a whole number after “limit”, found \(current.describe)", at: current.range)
+                }
+                node.limit = (Int(value), advance().range)
             }
-            _ = text
-            node.limit = (Int(value), advance().range)
         }
-        if let token = continuing(), !atStatementEnd {
-            if let word = token.word, !Catalog.keywords.contains(word.lowercased()), node.dimensions.isEmpty, node.filter == nil {
+        if let token = continuing() {
+            if token.word != nil, !Catalog.keywords.contains(token.keyword ?? ""), seen.isEmpty {
                 throw QueryError("expected “,”, “by”, “where” or the end of the statement, found \(token.describe)", at: token.range,
                                  hints: ["metrics are separated by “,”; group with “by” (or 按)"])
             }

@@ -76,6 +76,10 @@ public struct Resolver {
         for measure in node.measures {
             outputs.append(.init(name: measure.alias?.name ?? measure.text, formula: try formula(measure.expr)))
         }
+        if metrics.isEmpty, let first = node.measures.first {
+            throw QueryError("a query needs at least one metric; found only numbers", at: first.expr.range,
+                             hints: ["e.g. `reports by year`; “show metrics” lists the metrics"])
+        }
         var groupings: [ResolvedQuery.Grouping] = []
         for ref in node.dimensions {
             let dimension = try self.dimension(ref)

@@ -103,7 +103,14 @@ public struct SQLCompiler {
         }
         var sql = "SELECT " + columns.joined(separator: ", ") + " FROM report r"
         if let table = Catalog.table(plan.source) { sql += " JOIN \(table) f ON f.report_id = r.id" }
-        if let filter = query.filter { sql += " WHERE " + condition(filter, builder: &builder) }
+        var wheres: [String] = []
+        // Grouping by a fact column keeps only the rows that column describes: the applicant columns
+        // without 总计, the outcome rows without （七）总计.
+        let grouped = Set(groupings.map(\.dimension.name))
+        if plan.source == .request, grouped.contains("applicant") { wheres.append("f.applicant <> '总计'") }
+        if plan.source == .request, grouped.contains("outcome") { wheres.append("f.stage = '办理结果' AND f.outcome <> '总计'") }
+        if let filter = query.filter { wheres.append(condition(filter, builder: &builder)) }
+        if !wheres.isEmpty { sql += " WHERE " + wheres.joined(separator: " AND ") }
         if !groupings.isEmpty { sql += " GROUP BY " + groupings.indices.map { "d\($0)" }.joined(separator: ", ") }
         return sql
     }

@@ -215,6 +215,28 @@ struct MetadataExtractor {
         return place
     }
 
+    /// Without a name, how the report speaks of itself tells its level: 我镇/我乡 → township, 我街/本街道 →
+    /// street, 我局/我委/我办 → department, 我县/全县 → county, 我市/全市 → city. The first one found wins.
+    static func levelFromSelfReference(_ text: String) -> Level {
+        let markers: [(String, Level)] = [
+            ("我镇", .township), ("本镇", .township), ("全镇", .township), ("我乡", .township), ("本乡", .township), ("全乡", .township),
+            ("我街", .street), ("本街道", .street), ("全街", .street), ("街道办", .street),
+            ("我局", .department), ("本局", .department), ("我委", .department), ("我办", .department), ("本机关", .department),
+            ("我县", .county), ("全县", .county), ("本县", .county), ("我区", .county), ("全区", .county),
+            ("我市", .city), ("全市", .city),
+        ]
+        let key = MatchKey.folded(String(text.prefix(3000)))
+        let joined = String(key)
+        var best: (offset: Int, level: Level)?
+        for (marker, level) in markers {
+            guard let range = joined.firstRange(of: marker) else { continue }
+            let offset = joined.distance(from: joined.startIndex, to: range.lowerBound)
+            if let current = best, current.offset <= offset { continue }
+            best = (offset, level)
+        }
+        return best?.level ?? .other
+    }
+
     static func level(parts: [String], remainder: String, key: String, place: Place) -> Level {
         if key.contains("开发区") || key.contains("园区") || key.contains("高新区") { return .other }
         let bare = remainder.replacing("人民政府", with: "").replacing("政府", with: "").replacing("办事处", with: "")

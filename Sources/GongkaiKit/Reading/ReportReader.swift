@@ -58,6 +58,7 @@ public struct ReportReader {
         report.township = place.township
         report.level = place.level
         let allText = document.blocks.map(\.plainText).joined(separator: "\n")
+        if report.agency == nil { report.level = MetadataExtractor.levelFromSelfReference(allText) }
         let firstSection = parts.section(1).map { $0.blocks.map(\.plainText).joined(separator: "\n") } ?? allText
         report.year = report.title.flatMap { MetadataExtractor.year(in: MatchKey.key($0)) }
             ?? MetadataExtractor.periodYear(in: allText)

@@ -1,0 +1,95 @@
+import Testing
+@testable import GongkaiKit
+
+/// The SQL each form compiles to (inline), and what stays out of the SQL text: every typed value is bound.
+struct QueryCompilerTests {
+    func compiled(_ text: String) throws -> CompiledQuery {
+        let statements = try Parser.parse(text)
+        guard case .query(let node) = try #require(statements.first).node else { throw QueryError("not a query", at: 0..<0) }
+        switch SQLCompiler().compile(try Resolver().resolve(node)) {
+        case .query(let query): return query
+        case .pivot(let plan): return plan.finish(values: [.integer(2021), .integer(2022)])
+        }
+    }
+
+    @Test func channelsUseTheChannelTable() throws {
+        let query = try compiled("active by channel")
+        #expect(query.sql == """
+            WITH s0 AS (SELECT f.channel AS d0, sum(f.items) FILTER (WHERE f.approximate = 0) AS m0 FROM report r JOIN active_channel f ON f.report_id = r.id GROUP BY d0) SELECT s0.d0 AS "channel", s0.m0 AS "active" FROM s0 ORDER BY "channel"
+            """)
+        #expect(query.values.isEmpty)
+    }
+
+    @Test func activeWithoutChannelUsesTheStatedTotal() throws {
+        let query = try compiled("主动公开 按 年份 where 乡镇 = 羊亭镇")
+        #expect(query.sql == """
+            WITH s0 AS (SELECT r.year AS d0, sum(coalesce(r.active_total, (SELECT sum(c.items) FROM active_channel c WHERE c.report_id = r.id AND c.approximate = 0))) AS m0 FROM report r WHERE r.township = ?1 GROUP BY d0) SELECT s0.d0 AS "年份", s0.m0 AS "主动公开" FROM s0 ORDER BY "年份"
+            """)
+        #expect(query.values == [.text("羊亭镇")])
+    }
+
+    @Test func formulasAliasesAndFilters() throws {
+        let query = try compiled("requests, granted / requests as 公开率 by township where year = 2019..2021 and county in (环翠区, \"西山县\") and not level = street order by 公开率 desc limit 5")
+        #expect(query.sql == """
+            WITH s0 AS (SELECT r.township AS d0, sum(f.count) FILTER (WHERE f.stage = '本年新收' AND f.applicant = '总计') AS m0, sum(f.count) FILTER (WHERE f.stage = '办理结果' AND f.outcome = '予以公开' AND f.applicant = '总计') AS m1 FROM report r JOIN request f ON f.report_id = r.id WHERE ((r.year BETWEEN ?1 AND ?2 AND r.county IN (?3, ?4)) AND NOT (r.level = ?5)) GROUP BY d0) SELECT s0.d0 AS "township", s0.m0 AS "requests", (CAST(s0.m1 AS REAL) / NULLIF(s0.m0, 0)) AS "公开率" FROM s0 ORDER BY "公开率" DESC, "township" LIMIT ?6
+            """)
+        #expect(query.values == [.integer(2019), .integer(2021), .text("环翠区"), .text("西山县"), .text("street"), .integer(5)])
+    }
+
+    @Test func metricsFromSeveralTablesAreJoinedOnTheDimensions() throws {
+        let query = try compiled("requests, reviews, active by county")
+        #expect(query.sql.contains("k AS (SELECT d0 FROM s0 UNION SELECT d0 FROM s1 UNION SELECT d0 FROM s2)"))
+        #expect(query.sql.contains("FROM k LEFT JOIN s0 ON s0.d0 IS k.d0 LEFT JOIN s1 ON s1.d0 IS k.d0 LEFT JOIN s2 ON s2.d0 IS k.d0"))
+        #expect(query.sql.contains("JOIN review_litigation f"))
+    }
+
+    @Test func applicantAndOutcomeReadTheirCells() throws {
+        #expect(try compiled("requests by applicant").sql.contains("f.stage = '本年新收' AND f.applicant <> '总计'"))
+        #expect(try compiled("handled by outcome").sql.contains("f.stage = '办理结果' AND f.outcome <> '总计' AND f.applicant = '总计'"))
+    }
+
+    @Test func aMetricOfOneTemplateIsNullForTheOther() throws {
+        #expect(try compiled("fees by year").sql.contains("AND r.template = '2021')"))
+    }
+
+    @Test func likeAndNotIn() throws {
+        let query = try compiled("reports where township like '%镇' and year not in (2020)")
+        #expect(query.sql.contains("r.township LIKE ?1 AND r.year NOT IN (?2)"))
+        #expect(query.values == [.text("%镇"), .integer(2020)])
+    }
+
+    @Test func pivotMakesAColumnPerValueAndChangeColumns() throws {
+        let query = try compiled("requests by township pivot year")
+        #expect(query.sql.hasPrefix("""
+            SELECT *, ("2022" - "2021") AS "Δ2021→2022", round(100.0 * ("2022" - "2021") / NULLIF("2021", 0), 1) AS "%2021→2022" FROM (SELECT "township", max("requests") FILTER (WHERE "year" IS ?1) AS "2021", max("requests") FILTER (WHERE "year" IS ?2) AS "2022" FROM (WITH s0
+            """))
+        #expect(query.values == [.integer(2021), .integer(2022)])
+    }
+
+    @Test func identifiersFromDataAreQuoted() {
+        #expect(SQLBuilder.quote("a\"b") == "\"a\"\"b\"")
+    }
+
+    /// Every query that compiles is valid SQL for SQLite: prepared against the real schema.
+    @Test func compiledQueriesPrepare() throws {
+        let session = try Session.open(path: nil)
+        let queries = [
+            "active by channel", "active", "reports by level", "requests, granted, partial, denied, cannot_provide, not_processed, other_handling, handled, carried_forward, carried_over by year",
+            "reviews, reviews_corrected, reviews_upheld, lawsuits, lawsuits_corrected by county", "licensing_decisions + penalties + enforcement as decisions by township",
+            "documents_in_force, documents_issued, fees, procurement by template", "requests_in_prose - requests as gap by agency", "findings by rule, severity",
+            "active by channel, account where channel = 微信公众号", "requests by applicant where applicant in (自然人, 其他)", "handled by outcome, year",
+            "requests, reviews by township pivot year order by township limit 3", "-(requests) * 2 + 1 as x by province, city, file",
+        ]
+        for text in queries {
+            let statements = try Parser.parse(text)
+            guard case .query(let node) = statements[0].node else { continue }
+            switch SQLCompiler().compile(try Resolver().resolve(node)) {
+            case .query(let query): _ = try session.database.query(query.sql, query.values)
+            case .pivot(let plan):
+                _ = try session.database.query(plan.valuesQuery.sql, plan.valuesQuery.values)
+                let final = plan.finish(values: [.integer(2021)])
+                _ = try session.database.query(final.sql, final.values)
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Testing
+@testable import GongkaiKit
+
+/// Statements run end to end on the samples (and the corpus), and the parser's own behaviour.
+@Suite(.serialized)
+struct QueryLanguageTests {
+    static let samples = SharedFiles.packageRoot.appendingPathComponent("samples").path
+
+    static func session(_ path: String = samples) throws -> Session {
+        let session = try Session.open(path: nil)
+        _ = try session.load(files: FileBytes.files(under: path).filter { $0.hasSuffix(".txt") })
+        return session
+    }
+
+    func rows(_ session: Session, _ text: String) throws -> [[DatabaseValue]] {
+        guard case .rows(let result) = try session.execute(text) else { throw QueryError("no rows", at: 0..<0) }
+        return result.rows
+    }
+
+    @Test func seedChannelsOnTheSamples() throws {
+        let session = try Self.session()
+        #expect(try rows(session, "主动公开 按 渠道 where 乡镇 = 羊亭镇 order by 主动公开 desc") == [
+            [.text("微信公众号"), .integer(566)], [.text("微博"), .integer(188)], [.text("政府网站"), .integer(92)], [.text("抖音"), .integer(64)],
+        ])
+        #expect(try rows(session, "active, reports where township = 羊亭镇") == [[.integer(910), .integer(1)]])
+    }
+
+    @Test func pivotOverYearsOnTheSamples() throws {
+        let session = try Self.session()
+        guard case .rows(let result) = try session.execute("requests by county pivot year") else { Issue.record("no rows"); return }
+        #expect(result.columns == ["county", "2021", "2022", "2023", "Δ2021→2022", "%2021→2022", "Δ2022→2023", "%2022→2023"])
+        let expected = try rows(session, "requests by county, year")
+        for row in result.rows {
+            let county = row[0]
+            for (offset, year) in [2021, 2022, 2023].enumerated() {
+                let value = expected.first { $0[0] == county && $0[1] == .integer(Int64(year)) }?[2] ?? .null
+                #expect(row[1 + offset] == value, "\(county) \(year)")
+            }
+        }
+    }
+
+    @Test func severalSourcesInOneQuery() throws {
+        let session = try Self.session()
+        let joined = try rows(session, "requests, reviews, reports by county")
+        let requests = try rows(session, "requests by county")
+        let reviews = try rows(session, "reviews by county")
+        #expect(joined.map { [$0[0], $0[1]] } == requests)
+        #expect(joined.map { [$0[0], $0[2]] } == reviews)
+        #expect(joined.map(\.[3]).reduce(0) { $0 + ($1.double ?? 0) } == 19)
+    }
+
+    @Test func applicantColumnsAddUpToTheTotal() throws {
+        let session = try Self.session()
+        let byApplicant = try rows(session, "requests by applicant where county = 东湖区")
+        let total = try rows(session, "requests where county = 东湖区")
+        #expect(byApplicant.count == 6)
+        #expect(byApplicant.reduce(0) { $0 + ($1[1].double ?? 0) } == total[0][0].double)
+    }
+
+    @Test func templateMetricsAreNullForTheOtherTemplate() throws {
+        let session = try Self.session()
+        #expect(try rows(session, "procurement, fees where template = 2021 and county = 东湖区")[0][0] == .null)
+    }
+
+    @Test func statementsSeparatedBySemicolonsAndLines() throws {
+        let statements = try Parser.parse("active by channel; reports\n-- name: by year\nrequests\n  by year\n  where county = 西山县\nshow metrics")
+        #expect(statements.count == 4)
+        #expect(statements[2].name == "by year")
+        #expect(statements[2].text == "requests\n  by year\n  where county = 西山县")
+    }
+
+    @Test func chineseWithoutSpacesIsSegmented() throws {
+        let tokens = try Lexer("主动公开按渠道").tokens().compactMap(\.word)
+        #expect(tokens == ["主动公开", "按", "渠道"])
+        #expect(try Lexer("羊亭镇").tokens().compactMap(\.word) == ["羊亭镇"])
+        #expect(try Lexer("年份＝２０２１，乡镇").tokens().map(\.kind).prefix(4) == [.word("年份"), .symbol("="), .number(2021, text: "2021"), .symbol(",")])
+    }
+
+    @Test func rawSQLAndExplain() throws {
+        let session = try Self.session()
+        #expect(try rows(session, "sql SELECT count(*) FROM report") == [[.integer(19)]])
+        guard case .message(let text) = try session.execute("explain requests where year = 2021") else { Issue.record("no message"); return }
+        #expect(text.contains("WHERE r.year = ?1"))
+        #expect(text.contains("?1 = 2021"))
+    }
+
+    @Test(.enabled(if: SharedFiles.available, "needs ../shared/corpus"))
+    func queriesOnTheCorpus() throws {
+        let session = try Self.session(try #require(SharedFiles.path("corpus")))
+        let levels = try rows(session, "reports by level order by reports desc")
+        // index.tsv judges 20 of the 42 excerpts to be townships.
+        #expect(levels.first == [.text("township"), .integer(20)])
+        let channels = try rows(session, "active by channel where year = 2022 and channel = 政府网站")
+        #expect(channels == [[.text("政府网站"), .integer(84 + 27 + 314 + 165 + 46106 + 25 + 88)]])
+        #expect(try rows(session, "reports where template = 2019") == [[.integer(5)]])
+    }
+
+    @Test func showLists() throws {
+        let session = try Self.session()
+        #expect(try rows(session, "show metrics").count == Catalog.metrics.count)
+        #expect(try rows(session, "show dimensions").count == Catalog.dimensions.count)
+        #expect(try rows(session, "show reports").count == 19)
+        #expect(try rows(session, "show rules").count == AuditRules.all.count)
+    }
+}
