@@ -39,7 +39,7 @@ struct MainCommand: ParsableCommand {
         }
         session.format = format
         session.renderOptions.bom = bom
-        let loadFailed = try load(into: session)
+        let loadFailed = try Loading(paths: paths, db: db).load(into: session)
         guard let command else {
             try summarise(session)
             if loadFailed { throw ExitCode.failure }
@@ -56,25 +56,6 @@ struct MainCommand: ParsableCommand {
             }
         }
         if failed { throw ExitCode.failure }
-    }
-
-    /// Loads the paths (or samples/); true when some file could not be read.
-    func load(into session: Session) throws -> Bool {
-        let targets = paths.isEmpty ? (db == nil ? [ReportFiles.defaultSamples()] : []) : paths
-        guard !targets.isEmpty else { return false }
-        let files: [String]
-        do { files = try ReportFiles.expand(targets) } catch {
-            Diagnostics.error("\(error)")
-            throw ExitCode.failure
-        }
-        let progress = ProgressLine(total: files.count)
-        let summary = try session.load(files: files, progress: progress.update)
-        progress.finish()
-        for failure in summary.failures { Diagnostics.error("\(failure)") }
-        for duplicate in summary.duplicates {
-            Diagnostics.note("gongkai: note: \(duplicate.file) has the same content as \(duplicate.sameAs), loaded already; skipped")
-        }
-        return !summary.failures.isEmpty
     }
 
     func summarise(_ session: Session) throws {

@@ -148,21 +148,28 @@ public enum AuditRules {
 
     static let cells = AuditRule(
         id: "cells", title: "单元格", severity: .error,
-        summary: "every table cell a number: not empty, not text such as “/”, found, not negative (but 本年增/减), whole (but amounts); missing tables",
+        summary: "every table cell a whole number ≥ 0 (本年增/减 may be negative, amounts fractional): empty or text cells are errors; cells and tables not found are warnings",
         sql: AuditSQL.insert + """
         SELECT report_id, 'cells', severity, message, expected, actual, location FROM (
           SELECT report_id, 'error' AS severity,
             CASE WHEN value IS NULL AND raw = '' THEN 'the cell is empty'
-                 WHEN value IS NULL AND raw IS NOT NULL THEN 'the cell holds “' || raw || '”, not a number'
-                 WHEN value IS NULL THEN 'the cell was not found'
+                 WHEN value IS NULL THEN 'the cell holds “' || raw || '”, not a number'
                  WHEN value < 0 THEN 'a negative count'
                  ELSE 'a fractional count' END AS message,
-            'a whole number ≥ 0' AS expected, coalesce(\(n("value")), raw, '(missing)') AS actual, location
-          FROM (SELECT report_id, value, raw, measure, '二 / ' || item || ' / ' || content || ' / ' || measure AS location FROM article20
-                UNION ALL SELECT report_id, count, raw, '', '三 / ' || coalesce(reason, outcome, stage) || ' / ' || applicant FROM request
-                UNION ALL SELECT report_id, count, raw, '', '四 / ' || kind || ' / ' || result FROM review_litigation)
+            'a whole number ≥ 0' AS expected, coalesce(\(n("value")), raw) AS actual, location || ' / ' || col AS location
+          FROM (SELECT report_id, value, raw, measure, '二 / ' || item || ' / ' || content AS location, measure AS col FROM article20
+                UNION ALL SELECT report_id, count, raw, '', '三 / ' || coalesce(reason, outcome, stage), applicant FROM request
+                UNION ALL SELECT report_id, count, raw, '', '四 / ' || kind, result FROM review_litigation)
           WHERE report_id \(AuditSQL.scope)
-            AND (value IS NULL OR (value < 0 AND measure <> '本年增/减') OR (value <> CAST(value AS INTEGER) AND measure NOT LIKE '%金额%'))
+            AND ((value IS NULL AND raw IS NOT NULL) OR (value < 0 AND measure <> '本年增/减') OR (value <> CAST(value AS INTEGER) AND measure NOT LIKE '%金额%'))
+          UNION ALL
+          SELECT report_id, 'warning', count(*) || ' cell(s) of the row not found: ' || group_concat(col, '、'), 'a number in each', '(missing)', location
+          FROM (SELECT report_id, rowid AS position, value, raw, '二 / ' || item || ' / ' || content AS location, measure AS col FROM article20
+                UNION ALL SELECT report_id, rowid, count, raw, '三 / ' || coalesce(reason, outcome, stage), applicant FROM request
+                UNION ALL SELECT report_id, rowid, count, raw, '四 / ' || kind, result FROM review_litigation
+                ORDER BY report_id, position)
+          WHERE report_id \(AuditSQL.scope) AND value IS NULL AND raw IS NULL
+          GROUP BY report_id, location
           UNION ALL
           SELECT r.id, 'warning', 'section ' || t.section || ' table not found', 'the table', '(missing)', t.section
           FROM report r, (SELECT '二' AS section UNION ALL SELECT '三' UNION ALL SELECT '四') t

@@ -64,9 +64,13 @@ struct MetadataExtractor {
                 }
                 rest = rest[rest.index(after: close)...]
             }
-            // 由…编制
+            // 由…编制: often the body's office (`两城镇人民政府党政办公室`); the body is what comes before it.
             if let by = key.firstRange(of: "由"), let made = key[by.upperBound...].firstRange(of: "编制") {
-                let name = String(key[by.upperBound..<made.lowerBound])
+                var name = String(key[by.upperBound..<made.lowerBound])
+                for office in ["党政综合办公室", "党政办公室", "党政办", "综合办公室"] where name.hasSuffix(office) && name.count > office.count + 1 {
+                    name.removeLast(office.count)
+                    break
+                }
                 if (2...24).contains(name.count), agencySuffixes.contains(where: { name.contains($0) }) { return name }
             }
             // …公布/现将/发布 NAME YYYY年…信息公开…报告
@@ -108,17 +112,12 @@ struct MetadataExtractor {
         return agencyBefore(String(characters[after...])[...])
     }
 
+    /// The name before the earliest of 政府信息公开 / 信息公开 / 政务公开 (within the first sentence).
     static func agencyBefore(_ text: Substring) -> String? {
-        for marker in ["政府信息公开", "信息公开", "政务公开"] {
-            if let range = text.firstRange(of: marker) {
-                var name = String(text[..<range.lowerBound])
-                if marker != "政府信息公开", name.hasSuffix("政府") == false, let paren = name.firstIndex(of: "(") {
-                    name = String(name[..<paren])
-                }
-                return cleanAgency(name)
-            }
-        }
-        return nil
+        let sentence = text.prefix { $0 != "。" }
+        let found = ["政府信息公开", "信息公开", "政务公开"].compactMap { sentence.firstRange(of: $0) }
+        guard let range = found.min(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
+        return cleanAgency(String(sentence[..<range.lowerBound]))
     }
 
     static func cleanAgency(_ name: String) -> String? {

@@ -35,6 +35,8 @@ public struct ReportGenerator {
         public var carriedForward: [Int]
         public var regulationsInForce: Int
         public var normativeInForce: Int
+        /// 2019 template: next year's 上一年项目数量 per row (this year's plus 本年增/减).
+        public var projects: [String: Int] = [:]
     }
 
     /// Fictional bodies in a fictional city (示范市): names chosen not to be taken for real places.
@@ -103,7 +105,12 @@ public struct ReportGenerator {
         let measure = report.template == .y2021 ? "现行有效件数" : "对外公开总数量"
         let regulations = Int(report.article20.first { $0.content == "规章" && $0.measure == measure }?.value.number ?? 0)
         let normative = Int(report.article20.first { $0.content.hasSuffix("规范性文件") && $0.measure == measure }?.value.number ?? 0)
-        return Carry(carriedForward: forward, regulationsInForce: regulations, normativeInForce: normative)
+        var projects: [String: Int] = [:]
+        for cell in report.article20 where cell.measure == "上一年项目数量" {
+            let change = report.article20(content: cell.content, measure: "本年增/减")?.number ?? 0
+            projects[cell.content] = Int((cell.value.number ?? 0) + change)
+        }
+        return Carry(carriedForward: forward, regulationsInForce: regulations, normativeInForce: normative, projects: projects)
     }
 
     // MARK: Tables
@@ -128,6 +135,11 @@ public struct ReportGenerator {
                 case (.y2021, "八"):
                     // Most bodies collect no fees; a few do (and then section 六 says so).
                     values = [smallNumbers || random.below(4) > 0 ? 0 : Double(1 + random.below(30)) / 10]
+                case (.y2019, "五"), (.y2019, "六"), (.y2019, "八"):
+                    let before = carry?.projects[row.content] ?? small(smallNumbers ? 9 : 60)
+                    let change = smallNumbers ? 0 : random.below(7) - 3
+                    values = [Double(before), Double(max(change, -before)), Double(small(smallNumbers ? 9 : 60))]
+                    values = Array(values.prefix(item.measures.count))
                 case (.y2019, "九"):
                     values = [Double(small(5)), smallNumbers ? Double(small(9)) : Double(random.below(900)) / 10]
                 default:

@@ -1,0 +1,51 @@
+import ArgumentParser
+import GongkaiKit
+
+/// `gongkai check [PATH…]`: the audit, for scripts and CI: every finding with its report, rule,
+/// location, expected and actual numbers; a summary line; exit status 1 when an error-level finding exists.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Audit reports: list where their numbers do not hold together.",
+        discussion: "Exit status 1 when any error-level finding exists (or a file could not be read), 0 otherwise. The rules: gongkai -c \"show rules\"; docs/audit-rules.md."
+    )
+
+    @Argument(help: "Report files or folders. None: the bundled samples/ (or the --db database as it is).")
+    var paths: [String] = []
+
+    @Option(name: .customLong("rule"), help: "Only this rule (repeatable): an id such as request_balance, or its Chinese title.")
+    var rules: [String] = []
+
+    @Option(help: "Only findings of this severity: error or warning.")
+    var severity: AuditRule.Severity?
+
+    @Option(help: "table, csv, json or markdown.")
+    var format: OutputFormat = .table
+
+    @Option(help: "Keep the database in this file instead of in memory.")
+    var db: String?
+
+    func validate() throws {
+        for rule in rules where AuditRules.rule(rule) == nil {
+            let hint = Suggestions.didYouMean(Suggestions.nearest(rule, among: AuditRules.all.map(\.id))) ?? ""
+            throw ValidationError("unknown rule “\(rule)”. \(hint) (gongkai -c \"show rules\" lists them)")
+        }
+    }
+
+    func run() throws {
+        let session: Session
+        do { session = try Session.open(path: db) } catch {
+            Diagnostics.error("\(error)")
+            throw ExitCode.failure
+        }
+        session.format = format
+        let loadFailed = try Loading(paths: paths, db: db).load(into: session)
+        let selected = rules.compactMap { AuditRules.rule($0) }
+        let (findings, summary) = try Auditor(database: session.database).run(rules: selected.isEmpty ? AuditRules.all : selected, severity: severity)
+        if !findings.rows.isEmpty || format != .table { print(format.render(findings), terminator: "") }
+        if format == .table { print(summary.line) } else { Diagnostics.note(summary.line) }
+        if summary.errors > 0 || loadFailed { throw ExitCode.failure }
+    }
+}
+
+extension AuditRule.Severity: ExpressibleByArgument {}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import GongkaiKit
+
+/// Loading the command line's paths (none: the bundled samples/, unless a --db is opened as it is),
+/// reporting unreadable files and duplicates on stderr, with a progress line for large loads.
+struct Loading {
+    var paths: [String]
+    var db: String?
+
+    /// True when some file could not be read (the others are loaded).
+    func load(into session: Session) throws -> Bool {
+        let targets = paths.isEmpty ? (db == nil ? [ReportFiles.defaultSamples()] : []) : paths
+        guard !targets.isEmpty else { return false }
+        let files: [String]
+        do { files = try ReportFiles.expand(targets) } catch {
+            Diagnostics.error("\(error)")
+            throw ExitCode.failure
+        }
+        let progress = ProgressLine(total: files.count)
+        let summary = try session.load(files: files, progress: progress.update)
+        progress.finish()
+        for failure in summary.failures { Diagnostics.error("\(failure)") }
+        for duplicate in summary.duplicates {
+            Diagnostics.note("gongkai: note: \(duplicate.file) has the same content as \(duplicate.sameAs), loaded already; skipped")
+        }
+        return !summary.failures.isEmpty
+    }
+}

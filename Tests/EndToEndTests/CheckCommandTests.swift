@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+/// `gongkai check`: findings, the summary line and the exit status.
+struct CheckCommandTests {
+    @Test func errorsOnTheSamplesExitOne() throws {
+        let result = try BinaryRunner.run(["check", "--severity", "error"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("威海市环翠区羊亭镇    2021  prose_requests   error     一 / 依申请公开 vs 三 / 本年新收 / 总计"))
+        #expect(result.stdout.hasSuffix("checked 19 report(s): 8 error(s), 1 warning(s); 12 report(s) with no finding\n"))
+    }
+
+    @Test func onlyWarningRulesExitZero() throws {
+        let result = try BinaryRunner.run(["check", "--rule", "channel_sum", "--rule", "outlier"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("channel_sum"))
+        #expect(result.stdout.hasSuffix("checked 19 report(s): 0 error(s), 1 warning(s); 18 report(s) with no finding\n"))
+    }
+
+    @Test func csvForScripts() throws {
+        let result = try BinaryRunner.run(["check", "--rule", "review_total", "--format", "csv"])
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\r\n")
+        #expect(lines.first == "agency,year,rule,severity,location,expected,actual,message,file")
+        #expect(lines.count == 2)
+        #expect(lines[1].hasPrefix("示范市北岭县云岗镇,2023,review_total,error,四 / 行政复议 / 总计,1,2,"))
+        #expect(result.stderr.contains("checked 19 report(s)"))
+    }
+
+    @Test func anUnknownRuleIsAUsageError() throws {
+        let result = try BinaryRunner.run(["check", "--rule", "rowtotal"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("unknown rule “rowtotal”. did you mean “row_total”?"))
+    }
+
+    @Test(.enabled(if: BinaryRunner.sharedAvailable, "needs ../shared/seed"))
+    func theSeedAlone() throws {
+        let result = try BinaryRunner.run(["check", BinaryRunner.shared("seed/000_0717abcba8b88f39.txt"), "--format", "json"])
+        #expect(result.status == 1)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 1)
+        #expect(rows[0]["rule"] as? String == "prose_requests")
+        #expect(rows[0]["expected"] as? String == "0")
+        #expect(rows[0]["actual"] as? String == "3")
+    }
+}
