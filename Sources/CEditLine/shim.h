@@ -1,4 +1,41 @@
 #ifndef GONGKAI_CEDITLINE_SHIM_H
 #define GONGKAI_CEDITLINE_SHIM_H
+// libedit's wide-character API. Swift cannot call C variadic functions (el_wset, history_w), and C's
+// stdin/stdout globals are not concurrency-safe in Swift 6: each use is wrapped here.
+#include <stdio.h>
+#include <wchar.h>
+#include <locale.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <histedit.h>
+
+typedef wchar_t *(*gk_prompt_fn)(EditLine *);
+typedef unsigned char (*gk_command_fn)(EditLine *, int);
+
+static inline EditLine *gk_el_init(const char *program) { return el_init(program, stdin, stdout, stderr); }
+static inline int gk_el_set_prompt(EditLine *el, gk_prompt_fn fn) { return el_wset(el, EL_PROMPT, fn); }
+static inline int gk_el_set_editor(EditLine *el, const wchar_t *mode) { return el_wset(el, EL_EDITOR, mode); }
+static inline int gk_el_set_signal(EditLine *el, int on) { return el_wset(el, EL_SIGNAL, on); }
+static inline int gk_el_set_history(EditLine *el, HistoryW *history) { return el_wset(el, EL_HIST, history_w, history); }
+static inline int gk_el_add_function(EditLine *el, const wchar_t *name, const wchar_t *help, gk_command_fn fn) {
+    return el_wset(el, EL_ADDFN, name, help, fn);
+}
+static inline int gk_el_bind(EditLine *el, const wchar_t *key, const wchar_t *function) {
+    return el_wset(el, EL_BIND, key, function, NULL);
+}
+/// Ctrl-C while editing goes to our function instead of raising SIGINT.
+static inline int gk_el_no_isig(EditLine *el) { return el_wset(el, EL_SETTY, L"-d", L"-isig", NULL); }
+
+static inline int gk_history_set_size(HistoryW *h, int size) { HistEventW ev; return history_w(h, &ev, H_SETSIZE, size); }
+static inline int gk_history_set_unique(HistoryW *h, int on) { HistEventW ev; return history_w(h, &ev, H_SETUNIQUE, on); }
+static inline int gk_history_load(HistoryW *h, const char *path) { HistEventW ev; return history_w(h, &ev, H_LOAD, path); }
+static inline int gk_history_save(HistoryW *h, const char *path) { HistEventW ev; return history_w(h, &ev, H_SAVE, path); }
+static inline int gk_history_enter(HistoryW *h, const wchar_t *line) { HistEventW ev; return history_w(h, &ev, H_ENTER, line); }
+
+static inline int gk_terminal_columns(void) {
+    struct winsize size;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+    return 80;
+}
+static inline void gk_flush_stdout(void) { fflush(stdout); }
 #endif

@@ -12,7 +12,7 @@ struct Loading {
         let targets = paths.isEmpty ? (db == nil ? [ReportFiles.defaultSamples()] : []) : paths
         guard !targets.isEmpty else { return false }
         let files: [String]
-        do { files = try ReportFiles.expand(targets) } catch {
+        do { files = try ReportPaths.expand(targets) } catch {
             Diagnostics.error("\(error)")
             throw ExitCode.failure
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CEditLine
 import Foundation
 import GongkaiKit
 
@@ -41,8 +42,7 @@ struct MainCommand: ParsableCommand {
         session.renderOptions.bom = bom
         let loadFailed = try Loading(paths: paths, db: db).load(into: session)
         guard let command else {
-            try summarise(session)
-            if loadFailed { throw ExitCode.failure }
+            try interact(session, loadFailed: loadFailed)
             return
         }
         var failed = loadFailed
@@ -56,6 +56,38 @@ struct MainCommand: ParsableCommand {
             }
         }
         if failed { throw ExitCode.failure }
+    }
+
+    /// The REPL on a terminal; otherwise statements from stdin (and, with no input, the summary).
+    func interact(_ session: Session, loadFailed: Bool) throws {
+        let shell = Shell(session: session, out: { print($0, terminator: "") }, err: Diagnostics.write)
+        shell.terminalWidth = { Int(gk_terminal_columns()) }
+        session.renderOptions.width = Int(gk_terminal_columns())
+        if isatty(0) != 0, isatty(1) != 0 {
+            REPL(shell: shell).run(banner: try banner(session))
+            return
+        }
+        if isatty(0) != 0 {
+            try summarise(session)
+        } else {
+            guard PipedInput(shell: shell).run() else { throw ExitCode.failure }
+            // Nothing piped in: say what was loaded, as a script would want to know.
+            if !shell.ranAnything { try summarise(session) }
+        }
+        if loadFailed || shell.failures > 0 { throw ExitCode.failure }
+    }
+
+    func banner(_ session: Session) throws -> String {
+        let row = try session.database.query("""
+            SELECT count(*), count(DISTINCT body), min(year), max(year), (SELECT count(*) FROM finding WHERE rule LIKE 'parse:%') FROM report
+            """).rows.first ?? []
+        func text(_ index: Int) -> String { index < row.count ? row[index].description : "?" }
+        let years = text(2) == text(3) ? text(2) : "\(text(2))–\(text(3))"
+        return """
+            gongkai — \(text(0)) report(s) of \(text(1)) bodies, \(years); \(text(4)) parse warning(s).
+            End a statement with ; or an empty line. Tab completes, .help explains, Ctrl-D leaves.
+            Try:  active by channel;    主动公开 按 渠道;    requests by township pivot year;
+            """
     }
 
     func summarise(_ session: Session) throws {

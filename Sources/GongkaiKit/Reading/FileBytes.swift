@@ -54,6 +54,22 @@ public enum FileBytes {
         return result.sorted()
     }
 
+    /// The entries of one folder (not recursive), sorted; for completing file names.
+    public static func entries(in directory: String) -> [(name: String, isDirectory: Bool)] {
+        guard let handle = opendir(directory) else { return [] }
+        defer { closedir(handle) }
+        var result: [(String, Bool)] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            result.append((name, isDirectory(path)))
+        }
+        return result.sorted { $0.0 < $1.0 }
+    }
+
     static func errorText() -> String {
         String(cString: strerror(errno))
     }

@@ -99,6 +99,9 @@ public final class Database {
         }
     }
 
+    /// The sqlite3 connection, for a signal handler that calls sqlite3_interrupt (async-signal-safe).
+    public var connection: OpaquePointer { handle }
+
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
     public var changes: Int { Int(sqlite3_changes(handle)) }
 

@@ -1,0 +1,128 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Meta-commands: lines that start with `.`, as in sqlite3's shell.
+extension Shell {
+    public static let metaCommands = [".help", ".load", ".reports", ".schema", ".mode", ".sql", ".timer", ".once", ".output",
+                                      ".read", ".save", ".bom", ".quit", ".exit"]
+
+    /// Runs one meta-command line. False when it failed.
+    @discardableResult
+    public func meta(_ line: String) -> Bool {
+        let words = line.trimmingSpaces.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard let command = words.first?.lowercased() else { return true }
+        ranAnything = true
+        let arguments = Array(words.dropFirst())
+        switch command {
+        case ".help": writeOut(HelpText.topic(arguments.first))
+        case ".quit", ".exit": quitRequested = true
+        case ".reports": return run("show reports")
+        case ".mode":
+            guard let name = arguments.first, let format = OutputFormat(rawValue: name.lowercased()) else {
+                return fail("usage: .mode table|csv|json|markdown|bar (now \(session.format.rawValue))")
+            }
+            session.format = format
+        case ".sql", ".timer", ".bom":
+            guard let value = arguments.first.map({ $0.lowercased() }), value == "on" || value == "off" else {
+                return fail("usage: \(command) on|off")
+            }
+            if command == ".sql" { showSQL = value == "on" } else if command == ".timer" { timer = value == "on" } else { session.renderOptions.bom = value == "on" }
+        case ".once":
+            guard let path = arguments.first else { return fail("usage: .once FILE — the next result goes to FILE") }
+            once = path
+        case ".output":
+            output = arguments.first
+            if arguments.first == nil { writeOut("results go to the terminal again\n") }
+        case ".schema": return schema(arguments.first)
+        case ".read":
+            guard let path = arguments.first else { return fail("usage: .read FILE.gkq") }
+            return read(path)
+        case ".load":
+            guard !arguments.isEmpty else { return fail("usage: .load PATH… (files or folders)") }
+            return load(arguments)
+        case ".save":
+            guard let path = arguments.first else { return fail("usage: .save FILE — write the database to FILE") }
+            return save(path)
+        default:
+            let hint = Suggestions.didYouMean(Suggestions.nearest(command, among: Self.metaCommands)).map { " \($0)" } ?? ""
+            return fail("unknown command \(command).\(hint) (.help lists them)")
+        }
+        return true
+    }
+
+    func fail(_ message: String) -> Bool {
+        writeError("error: \(message)\n")
+        failures += 1
+        return false
+    }
+
+    func schema(_ table: String?) -> Bool {
+        do {
+            var sql = "SELECT sql || ';' FROM sqlite_schema WHERE type IN ('table', 'index') AND sql IS NOT NULL AND name NOT LIKE 'sqlite_%'"
+            var values: [DatabaseValue] = []
+            if let table {
+                sql += " AND tbl_name = ?1"
+                values.append(.text(table))
+            }
+            let rows = try session.database.query(sql + " ORDER BY tbl_name, type DESC", values).rows
+            if rows.isEmpty, let table { return fail("no table \(table); the tables are \(Schema.tables.joined(separator: ", "))") }
+            writeOut(rows.compactMap { $0.first?.string }.joined(separator: "\n") + "\n")
+            return true
+        } catch {
+            return fail("\(error)")
+        }
+    }
+
+    func read(_ path: String) -> Bool {
+        do {
+            let bytes = try FileBytes.read(path)
+            guard let text = ScriptText.decode(bytes) else {
+                return fail("\(path) is not UTF-8 text; save query files as UTF-8")
+            }
+            return run(text, origin: path)
+        } catch {
+            return fail("\(error)")
+        }
+    }
+
+    func load(_ paths: [String]) -> Bool {
+        do {
+            let files = try ReportPaths.expand(paths)
+            let summary = try session.load(files: files)
+            for failure in summary.failures { writeError("error: \(failure)\n") }
+            for duplicate in summary.duplicates { writeError("note: \(duplicate.file) has the same content as \(duplicate.sameAs); skipped\n") }
+            writeOut("loaded \(summary.loaded.count) report(s), \(summary.warnings) warning(s)\n")
+            return summary.failures.isEmpty
+        } catch {
+            return fail("\(error)")
+        }
+    }
+
+    /// Writes the database to `path` atomically: a temporary file beside it, then a rename.
+    func save(_ path: String) -> Bool {
+        let temporary = path + ".tmp-\(getpid())"
+        do {
+            unlink(temporary)
+            try session.database.backup(to: temporary)
+            guard rename(temporary, path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(temporary)
+                return fail("cannot write \(path): \(reason)")
+            }
+            writeOut("saved to \(path)\n")
+            return true
+        } catch {
+            unlink(temporary)
+            return fail("cannot save to \(path): \(error)")
+        }
+    }
+}
+
+/// Query files and piped input: UTF-8, a BOM allowed; anything else is refused, never turned into U+FFFD.
+public enum ScriptText {
+    public static func decode(_ bytes: [UInt8]) -> String? {
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        return String(validating: body, as: UTF8.self)
+    }
+}

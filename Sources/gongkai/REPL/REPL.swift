@@ -1,0 +1,104 @@
+import CEditLine
+import CSQLite
+import GongkaiKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The interactive loop: a prompt, a continuation prompt while a statement is incomplete (it ends with
+/// `;`, a blank line, or as soon as it parses whole), meta-commands, history and completion. Errors never
+/// end the session. Ctrl-C discards the line being typed or interrupts the running query; Ctrl-D on an
+/// empty line leaves.
+struct REPL {
+    let shell: Shell
+
+    func run(banner: String) {
+        let historyPath = ProcessInfo.environment("GONGKAI_HISTORY") ?? ProcessInfo.environment("HOME").map { $0 + "/.gongkai_history" }
+        guard let editor = LineEditor(program: "gongkai", historyPath: historyPath) else {
+            Diagnostics.error("cannot start line editing; reading statements without it")
+            _ = PipedInput(shell: shell).run()
+            return
+        }
+        print(banner)
+        let session = shell.session
+        LineEditor.completer = { line, cursor in
+            let result = Completer(session: session).complete(line, cursor: cursor)
+            return LineEditor.Completion(insert: result.insert, candidates: result.candidates)
+        }
+        interruptTarget = session.database.connection
+        signal(SIGINT, interruptHandler)
+        var buffer = ""
+        while !shell.quitRequested {
+            switch editor.read(prompt: buffer.isEmpty ? "gongkai> " : "   ...> ") {
+            case .endOfInput:
+                print("")
+                return
+            case .discarded:
+                buffer = ""
+            case .line(let line):
+                let blank = line.allSatisfy(\.isWhitespace)
+                if buffer.isEmpty {
+                    if blank { continue }
+                    if line.drop(while: \.isWhitespace).hasPrefix(".") {
+                        editor.remember(line)
+                        shell.meta(line)
+                        gk_flush_stdout()
+                        continue
+                    }
+                }
+                if !blank { buffer += (buffer.isEmpty ? "" : "\n") + line }
+                guard blank || shell.isComplete(buffer) else { continue }
+                editor.remember(buffer)
+                shell.run(buffer)
+                gk_flush_stdout()
+                buffer = ""
+            }
+        }
+    }
+}
+
+/// Statements from a pipe or a file: no prompts, no editing; meta-command lines run where they stand.
+struct PipedInput {
+    let shell: Shell
+
+    /// False when the input could not be read as UTF-8 text.
+    func run() -> Bool {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            if count <= 0 { break }
+            bytes.append(contentsOf: chunk[..<count])
+        }
+        guard let text = ScriptText.decode(bytes) else {
+            Diagnostics.error("standard input is not UTF-8 text (a GBK query file? save it as UTF-8)")
+            return false
+        }
+        // Statements keep their line numbers: the text before them is kept as blank lines.
+        var statements = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.drop(while: \.isWhitespace).hasPrefix(".") {
+                if !statements.allSatisfy(\.isWhitespace) { shell.run(statements, origin: "<stdin>") }
+                statements = String(repeating: "\n", count: statements.filter { $0 == "\n" }.count + 1)
+                shell.meta(String(line))
+                if shell.quitRequested { return true }
+            } else {
+                statements += line + "\n"
+            }
+        }
+        if !statements.allSatisfy(\.isWhitespace) { shell.run(statements, origin: "<stdin>") }
+        return true
+    }
+}
+
+nonisolated(unsafe) private var interruptTarget: OpaquePointer?
+
+private func interruptHandler(_ signal: Int32) {
+    if let interruptTarget { sqlite3_interrupt(interruptTarget) }
+}
+
+enum ProcessInfo {
+    static func environment(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+}

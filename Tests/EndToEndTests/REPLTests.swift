@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+/// The REPL driven through tmux as a person would: Chinese typing, Tab, the up arrow, Ctrl-C, a
+/// statement over several lines, mode switches, mistakes, Ctrl-D.
+@Suite(.serialized, .enabled(if: TmuxCheck.available, "needs tmux (scripts/setup installs it)"))
+struct REPLTests {
+    final class Terminal {
+        let name = "gk\(UInt32.random(in: 0..<UInt32.max))"
+        let history: String
+
+        init(history: String? = nil) throws {
+            self.history = history ?? FileManager.default.temporaryDirectory.appendingPathComponent("gk-history-\(UUID().uuidString)").path
+            let command = "cd '\(BinaryRunner.packageRoot.path)' && LANG=C.UTF-8 GONGKAI_HISTORY='\(self.history)' '\(BinaryRunner.binary.path)'"
+            try Self.tmux(["new-session", "-d", "-s", name, "-x", "150", "-y", "50", command])
+            _ = try waitFor("gongkai>")
+        }
+
+        deinit { _ = try? Self.tmux(["kill-session", "-t", name]) }
+
+        /// Runs tmux. Only commands that print (capture-pane, list-sessions) get a pipe: a tmux server
+        /// started by new-session would inherit it and keep it open forever.
+        @discardableResult
+        static func tmux(_ arguments: [String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["tmux"] + arguments
+            process.standardError = FileHandle.nullDevice
+            process.standardInput = FileHandle.nullDevice
+            let prints = ["capture-pane", "list-sessions"].contains(arguments.first ?? "")
+            let pipe = Pipe()
+            process.standardOutput = prints ? pipe : FileHandle.nullDevice
+            try process.run()
+            let data = prints ? pipe.fileHandleForReading.readDataToEndOfFile() : Data()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+
+        func send(_ keys: String...) throws { try Self.tmux(["send-keys", "-t", name] + keys) }
+        /// Types text literally. tmux takes an argument ending in `;` for a command separator: escape it.
+        func type(_ text: String) throws {
+            let escaped = text.hasSuffix(";") ? String(text.dropLast()) + "\\;" : text
+            try Self.tmux(["send-keys", "-t", name, "-l", escaped])
+        }
+        func screen() throws -> String { try Self.tmux(["capture-pane", "-t", name, "-p"]) }
+
+        /// Polls the screen until it contains `text` (10 s at most); the screen then. capture-pane drops
+        /// trailing spaces, so `text` should not end with one.
+        func waitFor(_ text: String, count: Int = 1) throws -> String {
+            var last = ""
+            for _ in 0..<200 {
+                last = try screen()
+                if last.components(separatedBy: text).count - 1 >= count { return last }
+                usleep(50_000)
+            }
+            Issue.record("the screen never showed “\(text)”:\n\(last)")
+            return last
+        }
+    }
+
+    @Test func chineseQueryAndTabCompletion() throws {
+        let terminal = try Terminal()
+        try terminal.type("主动")
+        try terminal.send("Tab")
+        try terminal.type("按 渠道 where 乡镇 = 羊")
+        try terminal.send("Tab")
+        _ = try terminal.waitFor("主动公开 按 渠道 where 乡镇 = 羊亭镇")
+        try terminal.type(";")
+        try terminal.send("Enter")
+        let screen = try terminal.waitFor("(4 rows)")
+        #expect(screen.contains("微信公众号       566"))
+        #expect(screen.contains("gongkai> 主动公开 按 渠道 where 乡镇 = 羊亭镇 ;"))
+    }
+
+    @Test func severalCandidatesAreListed() throws {
+        let terminal = try Terminal()
+        try terminal.type("requests by township where township = ")
+        try terminal.send("Tab")
+        let screen = try terminal.waitFor("青石街道")
+        #expect(screen.contains("云岗镇"))
+        #expect(screen.contains("羊亭镇"))
+    }
+
+    @Test func multiLineStatementWithContinuationPrompt() throws {
+        let terminal = try Terminal()
+        try terminal.type("requests, granted")
+        try terminal.send("Enter")
+        _ = try terminal.waitFor("   ...>")
+        try terminal.type("  by county")
+        try terminal.send("Enter")
+        try terminal.send("Enter")
+        let screen = try terminal.waitFor("(4 rows)")
+        #expect(screen.contains("county  requests  granted"))
+    }
+
+    @Test func ctrlCDiscardsTheLineAndUpRecallsHistory() throws {
+        let terminal = try Terminal()
+        try terminal.type("reports by level;")
+        try terminal.send("Enter")
+        _ = try terminal.waitFor("(2 rows)")
+        try terminal.type("this is thrown away")
+        try terminal.send("C-c")
+        _ = try terminal.waitFor("^C")
+        try terminal.send("Up")
+        let screen = try terminal.waitFor("gongkai> reports by level;", count: 2)
+        #expect(!screen.contains("error"))
+        try terminal.send("Enter")
+        _ = try terminal.waitFor("(2 rows)", count: 2)
+        let history = try String(contentsOfFile: terminal.history, encoding: .utf8)
+        #expect(history.contains("reports by level;") || history.contains("reports\\040by\\040level;"))
+    }
+
+    @Test func mistakesDoNotEndTheSessionAndModesSwitch() throws {
+        let terminal = try Terminal()
+        try terminal.type("activ by chanel;")
+        try terminal.send("Enter")
+        _ = try terminal.waitFor("did you mean “active”?")
+        try terminal.type(".mode csv")
+        try terminal.send("Enter")
+        try terminal.type("reports by template;")
+        try terminal.send("Enter")
+        let screen = try terminal.waitFor("2021,16")
+        #expect(screen.contains("template,reports"))
+        try terminal.type(".mod bar")
+        try terminal.send("Enter")
+        _ = try terminal.waitFor("unknown command .mod. did you mean “.mode”?")
+        try terminal.send("C-d")
+        for _ in 0..<50 where (try? terminal.screen())?.contains("gongkai>") == true && Self.sessionAlive(terminal.name) { usleep(50_000) }
+        #expect(!Self.sessionAlive(terminal.name), "Ctrl-D on an empty line leaves")
+    }
+
+    static func sessionAlive(_ name: String) -> Bool {
+        (try? Terminal.tmux(["list-sessions", "-F", "#{session_name}"]))?.split(separator: "\n").contains { $0 == name } ?? false
+    }
+}
+
+enum TmuxCheck {
+    static var available: Bool {
+        ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+}
