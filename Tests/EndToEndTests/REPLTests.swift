@@ -129,6 +129,18 @@ struct REPLTests {
         #expect(!Self.sessionAlive(terminal.name), "Ctrl-D on an empty line leaves")
     }
 
+    @Test func ctrlCInterruptsARunningQuery() throws {
+        let terminal = try Terminal()
+        try terminal.type("sql WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c;")
+        try terminal.send("Enter")
+        usleep(500_000)
+        try terminal.send("C-c")
+        _ = try terminal.waitFor("error: SQLite: interrupted")
+        try terminal.type("reports;")
+        try terminal.send("Enter")
+        _ = try terminal.waitFor("(1 row)")
+    }
+
     static func sessionAlive(_ name: String) -> Bool {
         (try? Terminal.tmux(["list-sessions", "-F", "#{session_name}"]))?.split(separator: "\n").contains { $0 == name } ?? false
     }

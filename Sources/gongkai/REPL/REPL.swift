@@ -49,11 +49,29 @@ struct REPL {
                 if !blank { buffer += (buffer.isEmpty ? "" : "\n") + line }
                 guard blank || shell.isComplete(buffer) else { continue }
                 editor.remember(buffer)
+                Self.enableInterruptKey()
                 shell.run(buffer)
                 gk_flush_stdout()
                 buffer = ""
             }
         }
+    }
+}
+
+extension REPL {
+    /// libedit leaves the terminal without ISIG after a line (we turned it off to bind Ctrl-C while
+    /// editing); while a query runs, Ctrl-C must raise SIGINT so the handler can interrupt SQLite.
+    /// SIGINT is also found blocked in the process's signal mask by then: unblock it.
+    static func enableInterruptKey() {
+        var settings = termios()
+        if tcgetattr(0, &settings) == 0 {
+            settings.c_lflag |= tcflag_t(ISIG)
+            tcsetattr(0, TCSANOW, &settings)
+        }
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 }
 

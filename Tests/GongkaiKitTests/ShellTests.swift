@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import GongkaiKit
+
+/// Meta-commands, output routing, statement completeness and Tab completion, without a terminal.
+struct ShellTests {
+    final class Capture {
+        var out = ""
+        var err = ""
+    }
+
+    static func shell() throws -> (Shell, Capture) {
+        let capture = Capture()
+        let shell = Shell(session: try QueryLanguageTests.session(), out: { capture.out += $0 }, err: { capture.err += $0 })
+        return (shell, capture)
+    }
+
+    static func temporary(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("gk-shell-\(UUID().uuidString)-\(name)").path
+    }
+
+    @Test func statementsEndWithASemicolon() throws {
+        let (shell, _) = try Self.shell()
+        #expect(!shell.isComplete("active by channel"))
+        #expect(shell.isComplete("active by channel;"))
+        #expect(shell.isComplete("requests\n  by county;"))
+        #expect(!shell.isComplete("requests where township = 'a;"))
+        #expect(shell.isComplete(".mode csv"))
+    }
+
+    @Test func modeOnceAndOutput() throws {
+        let (shell, capture) = try Self.shell()
+        #expect(shell.meta(".mode csv"))
+        shell.run("reports;")
+        #expect(capture.out == "reports\r\n19\r\n")
+        let once = Self.temporary("once.csv")
+        defer { unlink(once) }
+        shell.meta(".once \(once)")
+        shell.run("reports by template;")
+        shell.run("reports;")
+        #expect(try String(contentsOfFile: once, encoding: .utf8) == "template,reports\r\n2019,3\r\n2021,16\r\n")
+        #expect(capture.out == "reports\r\n19\r\n" + "reports\r\n19\r\n")
+        let all = Self.temporary("all.csv")
+        defer { unlink(all) }
+        shell.meta(".output \(all)")
+        shell.run("reports;")
+        shell.run("reports;")
+        shell.meta(".output")
+        #expect(try String(contentsOfFile: all, encoding: .utf8) == "reports\r\n19\r\nreports\r\n19\r\n")
+        #expect(!shell.meta(".mode pie"))
+        #expect(capture.err.contains("usage: .mode table|csv|json|markdown|bar"))
+    }
+
+    @Test func saveWritesADatabaseAtomicallyThatOpensAgain() throws {
+        let (shell, capture) = try Self.shell()
+        let path = Self.temporary("saved.db")
+        defer { unlink(path) }
+        #expect(shell.meta(".save \(path)"))
+        #expect(capture.out.contains("saved to \(path)"))
+        #expect(!FileBytes.exists(path + ".tmp-\(getpid())"))
+        let reopened = try Session.open(path: path)
+        #expect(try reopened.database.scalar("SELECT count(*) FROM report") == .integer(19))
+        #expect(!shell.meta(".save /nonexistent/folder/x.db"))
+        #expect(capture.err.contains("cannot save to /nonexistent/folder/x.db"))
+    }
+
+    @Test func readLoadSchemaAndUnknownCommands() throws {
+        let (shell, capture) = try Self.shell()
+        let script = Self.temporary("q.gkq")
+        defer { unlink(script) }
+        try Data("reports;\nrequests by nothing;\n".utf8).write(to: URL(fileURLWithPath: script))
+        #expect(!shell.meta(".read \(script)"))
+        #expect(capture.out.contains("     19\n"))
+        #expect(capture.err.contains("\(script):2:13: error: unknown dimension “nothing”"))
+        #expect(shell.meta(".schema request"))
+        #expect(capture.out.contains("CREATE TABLE request ("))
+        #expect(!shell.meta(".schema nothing"))
+        #expect(!shell.meta(".lod samples"))
+        #expect(capture.err.contains("unknown command .lod. did you mean “.load”?"))
+        #expect(!shell.meta(".load /nonexistent"))
+        #expect(capture.err.contains("no such file or folder: /nonexistent"))
+        shell.meta(".quit")
+        #expect(shell.quitRequested)
+    }
+
+    @Test func tabCompletionByContext() throws {
+        let (shell, _) = try Self.shell()
+        let completer = Completer(session: shell.session)
+        #expect(completer.complete("主动", cursor: 2) == .init(insert: "公开 ", candidates: []))
+        #expect(completer.complete("activ", cursor: 5).insert == "e ")
+        #expect(completer.complete("active by chan", cursor: 14).insert == "nel ")
+        #expect(completer.complete("requests where township = 羊", cursor: 27).insert == "亭镇 ")
+        #expect(completer.complete("requests where year = ", cursor: 22).insert == "202")
+        #expect(completer.complete("requests where year = 202", cursor: 25).candidates == ["2021", "2022", "2023"])
+        #expect(completer.complete("active where channel in (微信公众号, 微", cursor: 33).candidates == ["微信公众号", "微博"])
+        #expect(completer.complete("active where channel in (微信公众号, 抖", cursor: 33).insert == "音 ")
+        #expect(completer.complete(".mo", cursor: 3).insert == "de ")
+        #expect(completer.complete(".mode c", cursor: 7).insert == "sv ")
+        #expect(completer.complete("show r", cursor: 6).candidates == ["reports", "rules"])
+        #expect(completer.complete("check row", cursor: 9).insert == "_total ")
+        let folder = SharedFiles.packageRoot.path
+        #expect(completer.complete(".load \(folder)/sam", cursor: 6 + folder.count + 4).insert == "ples/")
+    }
+}
