@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "gongkai", targets: ["gongkai"]),
+        .executable(name: "gongkai-bench", targets: ["gongkai-bench"]),
         .library(name: "GongkaiKit", targets: ["GongkaiKit"]),
     ],
     dependencies: [
@@ -22,6 +23,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "gongkai-bench", dependencies: ["GongkaiKit", "CSQLite"]),
         .testTarget(name: "GongkaiKitTests", dependencies: ["GongkaiKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EndToEndTests", dependencies: ["GongkaiKit"]),
     ]

@@ -102,7 +102,7 @@ struct Article20Extractor {
     }
 
     func isHeader(_ key: String) -> Bool {
-        key.hasPrefix("信息内容") || key.contains("数量") || key.contains("件数") || key.contains("增/减") || key.contains("金额")
+        key.startsWith("信息内容") || key.has("数量") || key.has("件数") || key.has("增/减") || key.has("金额")
     }
 
     func withoutAnnotation(_ text: String) -> String {

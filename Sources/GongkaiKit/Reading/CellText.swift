@@ -7,42 +7,75 @@ public enum CellText {
 
     /// The cell's text with every kind of space removed.
     static func compact(_ text: some StringProtocol) -> String {
-        String(text.filter { !MatchKey.isSpace($0) })
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !FastText.isSpace(scalar.value) { scalars.append(scalar) }
+        return String(scalars)
     }
 
     /// A number, when the whole cell is one (an optional sign, digits, an optional decimal part, an
     /// optional unit).
     public static func number(_ text: some StringProtocol) -> Double? {
-        var body = compact(text)
-        for unit in units where body.hasSuffix(unit) && body.count > unit.count {
-            body.removeLast(unit.count)
+        numberValue(compactBytes(text))
+    }
+
+    /// The cell's UTF-8 bytes without spaces (ASCII spaces, U+3000, U+2002 and the like).
+    static func compactBytes(_ text: some StringProtocol) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16)
+        for scalar in text.unicodeScalars where !FastText.isSpace(scalar.value) {
+            if scalar.value < 0x80 { bytes.append(UInt8(scalar.value)) } else { bytes.append(contentsOf: String(scalar).utf8) }
+        }
+        return bytes
+    }
+
+    static let unitBytes: [[UInt8]] = units.map { Array($0.utf8) }
+
+    static func numberValue(_ compacted: [UInt8]) -> Double? {
+        var body = compacted[...]
+        for unit in unitBytes where body.count > unit.count && body.suffix(unit.count).elementsEqual(unit) {
+            body = body.dropLast(unit.count)
             break
         }
         return plainNumber(body)
     }
 
-    static func plainNumber(_ body: String) -> Double? {
-        guard !body.isEmpty, body.utf8.count <= 24 else { return nil }
+    /// Digits with an optional leading sign, one decimal point and thousands commas.
+    static func plainNumber(_ body: ArraySlice<UInt8>) -> Double? {
+        guard !body.isEmpty, body.count <= 24 else { return nil }
         var sawDigit = false, sawDot = false
-        for (offset, byte) in body.utf8.enumerated() {
+        var integer: Int64 = 0
+        var negative = false
+        for (offset, byte) in body.enumerated() {
             switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): sawDigit = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                sawDigit = true
+                let digit = Int64(byte - UInt8(ascii: "0"))
+                if !sawDot {
+                    guard integer < 100_000_000_000_000_000 / 10 else { return nil }
+                    integer = integer * 10 + digit
+                }
             case UInt8(ascii: "."): if sawDot { return nil } else { sawDot = true }
-            case UInt8(ascii: "-"), UInt8(ascii: "+"): if offset != 0 { return nil }
-            case UInt8(ascii: ","): continue
+            case UInt8(ascii: "-"): if offset != 0 { return nil } else { negative = true }
+            case UInt8(ascii: "+"): if offset != 0 { return nil }
+            case UInt8(ascii: ","): if sawDot { return nil }
             default: return nil
             }
         }
         guard sawDigit else { return nil }
-        return Double(body.replacing(",", with: ""))
+        // Decimals through Double's own parser, so 0.7 is the double nearest 0.7.
+        if sawDot { return Double(String(decoding: body.filter { $0 != UInt8(ascii: ",") }, as: UTF8.self)) }
+        return negative ? -Double(integer) : Double(integer)
     }
+
+    static let markerBytes: Set<[UInt8]> = Set(emptyMarkers.map { Array($0.utf8) })
 
     /// What a cell that sits where a value is expected holds, or nil when it is a label instead.
     public static func value(_ text: some StringProtocol) -> CellValue? {
-        let body = compact(text)
-        if body.isEmpty { return .blank }
-        if let number = number(body) { return .number(number) }
-        if emptyMarkers.contains(body) { return .text(body) }
+        let bytes = compactBytes(text)
+        if bytes.isEmpty { return .blank }
+        // Labels are long and start with a letter: skip the number test for them.
+        if let first = bytes.first, first < 0x80 || bytes.count <= 9, let number = numberValue(bytes) { return .number(number) }
+        if bytes.count <= 6, markerBytes.contains(bytes) { return .text(String(decoding: bytes, as: UTF8.self)) }
         return nil
     }
 

@@ -47,8 +47,8 @@ public enum FileBytes {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
-            if name.hasPrefix(".") { continue }
-            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            if name.startsWith(".") { continue }
+            let path = directory.endsWith("/") ? directory + name : directory + "/" + name
             if isDirectory(path) { result += files(under: path) } else { result.append(path) }
         }
         return result.sorted()
@@ -64,7 +64,7 @@ public enum FileBytes {
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
             if name == "." || name == ".." { continue }
-            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            let path = directory.endsWith("/") ? directory + name : directory + "/" + name
             result.append((name, isDirectory(path)))
         }
         return result.sorted { $0.0 < $1.0 }

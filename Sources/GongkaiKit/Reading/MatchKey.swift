@@ -6,8 +6,9 @@ public enum MatchKey {
     /// colons → ASCII. One character in, one out, so offsets in the folded text are offsets in the original.
     @inline(__always)
     static func fold(_ character: Character) -> Character {
-        if let mapped = foldTable[character] { return mapped }
-        return character
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first, first.value >= 0x3000, scalars.count == 1 else { return character }
+        return Character(foldScalar(first))
     }
 
     /// Folded characters, index for index with the original.
@@ -15,20 +16,41 @@ public enum MatchKey {
         text.map(fold)
     }
 
-    /// The key two labels are compared by: folded, without spaces or quotes.
+    /// The key two labels are compared by: folded, without spaces or quotes. Works on scalars (a hot
+    /// path: every table cell gets a key).
     public static func key(_ text: some StringProtocol) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            if isSpace(character) || quoteCharacters.contains(character) { continue }
-            result.append(fold(character))
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if FastText.isSpace(value) { continue }
+            switch value {
+            case 0x201C, 0x201D, 0x2018, 0x2019, 0x22, 0x27, 0x300C, 0x300D, 0x300E, 0x300F: continue
+            default: break
+            }
+            scalars.append(foldScalar(scalar))
         }
-        return result
+        return String(scalars)
     }
 
+    @inline(__always)
+    static func foldScalar(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let value = scalar.value
+        if value < 0x3000 { return scalar }
+        if let mapped = scalarTable[value], let folded = Unicode.Scalar(mapped) { return folded }
+        return scalar
+    }
+
+    static let scalarTable: [UInt32: UInt32] = {
+        var table: [UInt32: UInt32] = [:]
+        for (from, to) in foldTable {
+            if let a = from.unicodeScalars.first, let b = to.unicodeScalars.first { table[a.value] = b.value }
+        }
+        return table
+    }()
+
     public static func isSpace(_ character: Character) -> Bool {
-        if character.isWhitespace { return true }
-        return character == "\u{200B}" || character == "\u{FEFF}"
+        guard let first = character.unicodeScalars.first else { return false }
+        return FastText.isSpace(first.value) || character.isWhitespace
     }
 
     static let quoteCharacters: Set<Character> = ["“", "”", "‘", "’", "\"", "'", "「", "」", "『", "』"]

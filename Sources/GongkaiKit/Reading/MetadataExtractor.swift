@@ -17,7 +17,7 @@ struct MetadataExtractor {
         var candidates: [String] = []
         for (index, line) in head.enumerated() where isTitleLike(line) {
             var title = line
-            if index + 1 < head.count, !title.hasSuffix("报告"), head[index + 1].count <= 8, head[index + 1].contains("报") {
+            if index + 1 < head.count, !title.endsWith("报告"), head[index + 1].count <= 8, head[index + 1].contains("报") {
                 title += head[index + 1]
             }
             if agencyPart(of: title) == nil, index > 0, isAgencyLine(head[index - 1]) {
@@ -32,8 +32,8 @@ struct MetadataExtractor {
 
     static func isTitleLike(_ line: String) -> Bool {
         let key = MatchKey.key(line)
-        return key.count <= 70 && key.contains("信息公开") && (key.contains("报告") || key.contains("年报") || key.contains("年度报"))
-            && !key.contains("根据") && !key.contains("依据") && !key.contains(">") && !key.contains("位置") && !key.contains("《") && !key.contains("。") && !key.contains("格式")
+        return key.count <= 70 && key.has("信息公开") && (key.has("报告") || key.has("年报") || key.has("年度报"))
+            && !key.has("根据") && !key.has("依据") && !key.contains(">") && !key.has("位置") && !key.contains("《") && !key.contains("。") && !key.has("格式")
     }
 
     static let agencySuffixes = ["人民政府", "政府", "办事处", "街道", "镇", "乡", "局", "委员会", "办公室", "委", "办", "中心", "区", "县", "市"]
@@ -42,10 +42,10 @@ struct MetadataExtractor {
     /// above a title line that lacks them.
     static func isAgencyLine(_ line: String) -> Bool {
         var key = MatchKey.key(line)
-        guard key.count <= 30, !key.contains("信息公开") else { return false }
-        if key.hasSuffix("年度") { key.removeLast(2) } else if key.hasSuffix("年") { key.removeLast() }
+        guard key.count <= 30, !key.has("信息公开") else { return false }
+        if key.endsWith("年度") { key.removeLast(2) } else if key.endsWith("年") { key.removeLast() }
         while let last = key.last, last.isASCIIDigitish { key.removeLast() }
-        return agencySuffixes.contains(where: key.hasSuffix)
+        return agencySuffixes.contains(where: { key.endsWith($0) })
     }
 
     /// Reports without a title line often name themselves in the opening sentences:
@@ -58,8 +58,8 @@ struct MetadataExtractor {
             var rest = key[...]
             while let open = rest.firstIndex(of: "《"), let close = rest[open...].firstIndex(of: "》") {
                 let quoted = String(rest[rest.index(after: open)..<close])
-                if quoted.contains("报告"), yearOffset(in: Array(quoted)) != nil, let agency = agencyPart(of: quoted), !agency.hasPrefix("我"),
-                   agencySuffixes.contains(where: agency.hasSuffix) {
+                if quoted.has("报告"), yearOffset(in: Array(quoted)) != nil, let agency = agencyPart(of: quoted), !agency.startsWith("我"),
+                   agencySuffixes.contains(where: { agency.endsWith($0) }) {
                     return agency
                 }
                 rest = rest[rest.index(after: close)...]
@@ -77,7 +77,7 @@ struct MetadataExtractor {
             let characters = Array(key)
             if let yearStart = yearOffset(in: characters) {
                 var before = String(characters[..<yearStart])
-                if before.hasSuffix("编制") { before.removeLast(2) }
+                if before.endsWith("编制") { before.removeLast(2) }
                 let cuts = ["公布", "发布", "现将", "编制", ",", "。", "》", ")", "要求"]
                 var name = Substring(before)
                 for cut in cuts {
@@ -86,9 +86,9 @@ struct MetadataExtractor {
                 let candidate = String(name)
                 if candidate.isEmpty {
                     let after = String(characters[yearStart...])
-                    if after.contains("信息公开"), after.contains("报告"), let agency = agencyPart(of: after), !agency.hasPrefix("我") { return agency }
-                } else if (2...24).contains(candidate.count), !candidate.hasPrefix("我"), !candidate.hasPrefix("本"),
-                          agencySuffixes.contains(where: candidate.hasSuffix) {
+                    if after.has("信息公开"), after.has("报告"), let agency = agencyPart(of: after), !agency.startsWith("我") { return agency }
+                } else if (2...24).contains(candidate.count), !candidate.startsWith("我"), !candidate.startsWith("本"),
+                          agencySuffixes.contains(where: { candidate.endsWith($0) }) {
                     return cleanAgency(candidate)
                 }
             }
@@ -105,7 +105,7 @@ struct MetadataExtractor {
             return agencyBefore(key[...])
         }
         var prefix = String(characters[..<yearStart])
-        if prefix.hasPrefix("关于") { prefix.removeFirst(2) }
+        if prefix.startsWith("关于") { prefix.removeFirst(2) }
         if !prefix.isEmpty { return cleanAgency(prefix) }
         var after = yearStart + 5
         if after < characters.count, characters[after] == "度" { after += 1 }
@@ -122,7 +122,7 @@ struct MetadataExtractor {
 
     static func cleanAgency(_ name: String) -> String? {
         var name = name
-        if let paren = name.firstIndex(of: "("), name.hasSuffix(")") { name = String(name[..<paren]) }
+        if let paren = name.firstIndex(of: "("), name.endsWith(")") { name = String(name[..<paren]) }
         name = name.trimmingSpaces
         return name.count >= 2 ? name : nil
     }
@@ -201,12 +201,12 @@ struct MetadataExtractor {
             rest = rest[found.end...]
         }
         for part in parts {
-            if part.hasSuffix("省") || part.hasSuffix("自治区") { place.province = part }
+            if part.endsWith("省") || part.endsWith("自治区") { place.province = part }
             else if municipalities.contains(part) { place.province = part; place.city = part }
-            else if part.hasSuffix("市") || part.hasSuffix("州") || part.hasSuffix("盟") {
+            else if part.endsWith("市") || part.endsWith("州") || part.endsWith("盟") {
                 if place.city == nil { place.city = part } else { place.county = part }
             }
-            else if part.hasSuffix("县") || part.hasSuffix("区") || part.hasSuffix("旗") { place.county = part }
+            else if part.endsWith("县") || part.endsWith("区") || part.endsWith("旗") { place.county = part }
             else { place.township = part }
         }
         let remainder = String(rest)
@@ -237,23 +237,23 @@ struct MetadataExtractor {
     }
 
     static func level(parts: [String], remainder: String, key: String, place: Place) -> Level {
-        if key.contains("开发区") || key.contains("园区") || key.contains("高新区") { return .other }
+        if key.has("开发区") || key.has("园区") || key.has("高新区") { return .other }
         let bare = remainder.replacing("人民政府", with: "").replacing("政府", with: "").replacing("办事处", with: "")
         if !bare.isEmpty {
-            if bare == "街" || bare.hasSuffix("街道") { return .street }
-            if departmentWords.contains(where: bare.hasSuffix) { return .department }
+            if bare == "街" || bare.endsWith("街道") { return .street }
+            if departmentWords.contains(where: { bare.endsWith($0) }) { return .department }
         }
         guard let last = parts.last else {
-            if key.hasSuffix("街") { return .street }
-            return departmentWords.contains(where: key.hasSuffix) ? .department : .other
+            if key.endsWith("街") { return .street }
+            return departmentWords.contains(where: { key.endsWith($0) }) ? .department : .other
         }
-        if last.hasSuffix("镇") || last.hasSuffix("乡") { return .township }
-        if last.hasSuffix("街道") { return .street }
-        if last.hasSuffix("县") || last.hasSuffix("区") || last.hasSuffix("旗") { return .county }
-        if last.hasSuffix("市") || last.hasSuffix("州") || last.hasSuffix("盟") {
-            return parts.count >= 2 && !municipalities.contains(parts[0]) && parts[0].hasSuffix("市") ? .county : .city
+        if last.endsWith("镇") || last.endsWith("乡") { return .township }
+        if last.endsWith("街道") { return .street }
+        if last.endsWith("县") || last.endsWith("区") || last.endsWith("旗") { return .county }
+        if last.endsWith("市") || last.endsWith("州") || last.endsWith("盟") {
+            return parts.count >= 2 && !municipalities.contains(parts[0]) && parts[0].endsWith("市") ? .county : .city
         }
-        if last.hasSuffix("省") || last.hasSuffix("自治区") { return .other }
+        if last.endsWith("省") || last.endsWith("自治区") { return .other }
         return .other
     }
 }

@@ -56,12 +56,12 @@ struct ProseScanner {
         let text = String(folded)
         scanRequests(folded, sentence: sentence)
         scanFees(folded, sentence: sentence)
-        if text.contains("历年") { return }
-        if text.hasPrefix("其中") { state.breakdown = true }
+        if text.has("历年") { return }
+        if text.startsWith("其中") { state.breakdown = true }
         for count in Self.counts(in: folded) where count.isCount {
             let segment = String(folded[count.segmentStart..<count.start])
-            if segment.contains("其中") { state.breakdown = true }
-            if Self.notChannelWords.contains(where: segment.contains) { continue }
+            if segment.has("其中") { state.breakdown = true }
+            if Self.notChannelWords.contains(where: { segment.has($0) }) { continue }
             let named = Self.channelMentions(in: segment)
             let kinds = Set(named.map(\.channel))
             let severalChannels = kinds.count > 1 || named.contains { segment.dropFirst($0.end).prefix(4).contains("等") }
@@ -90,7 +90,7 @@ struct ProseScanner {
 
     /// 主动公开, 共计, 累计, …; a bare 共 only when it is not the 共 of 公共.
     static func saysTotal(_ segment: String) -> Bool {
-        if segment.contains("主动公开") { return true }
+        if segment.has("主动公开") { return true }
         let characters = Array(segment)
         for (index, character) in characters.enumerated() where character == "共" {
             if index == 0 || characters[index - 1] != "公" { return true }
@@ -99,7 +99,7 @@ struct ProseScanner {
     }
 
     static func hasVerb(_ segment: String) -> Bool {
-        ["公开", "发布", "推送", "公布"].contains(where: segment.contains)
+        ["公开", "发布", "推送", "公布"].contains(where: { segment.has($0) })
     }
 
     /// Every count in a clause: digits, then optionally 余/多, then a count unit. Years, dates, percentages
@@ -198,12 +198,12 @@ struct ProseScanner {
     mutating func scanRequests(_ folded: [Character], sentence: String) {
         guard requestsReceived == nil else { return }
         let text = String(folded)
-        guard text.contains("申请"), !text.contains("复议"), !text.contains("诉讼") else { return }
+        guard text.has("申请"), !text.has("复议"), !text.has("诉讼") else { return }
         // `未收到…政府信息公开的申请`, but not `未收到公众申请要求公开的…` (which may mean anything).
         let requestAfterDisclosure = text.firstRange(of: "公开").map { first in
-            text[first.upperBound...].contains("申请")
+            text[first.upperBound...].has("申请")
         } ?? false
-        if Self.noneVerbs.contains(where: text.contains), text.contains("依申请") || requestAfterDisclosure {
+        if Self.noneVerbs.contains(where: { text.has($0) }), text.has("依申请") || requestAfterDisclosure {
             requestsReceived = ProseNumber(kind: ProseNumber.Kind.requestsReceived, value: 0, evidence: sentence)
             return
         }
@@ -219,8 +219,8 @@ struct ProseScanner {
     mutating func scanFees(_ folded: [Character], sentence: String) {
         guard feesCollected == nil else { return }
         let text = String(folded)
-        guard text.contains("信息处理费") else { return }
-        if ["未收取", "没有收取", "不收取", "未产生", "无信息处理费", "未发生"].contains(where: text.contains) {
+        guard text.has("信息处理费") else { return }
+        if ["未收取", "没有收取", "不收取", "未产生", "无信息处理费", "未发生"].contains(where: { text.has($0) }) {
             feesCollected = ProseNumber(kind: ProseNumber.Kind.feesCollected, value: 0, evidence: sentence)
             return
         }
@@ -230,8 +230,8 @@ struct ProseScanner {
                 let start = index
                 while index < folded.count, folded[index].isASCIIDigitish || folded[index] == "." { index += 1 }
                 let rest = String(folded[index..<min(folded.count, index + 2)])
-                if let value = Double(String(folded[start..<index])), rest.hasPrefix("元") || rest.hasPrefix("万元") {
-                    feesCollected = ProseNumber(kind: ProseNumber.Kind.feesCollected, value: rest.hasPrefix("万元") ? value * 10000 : value, evidence: sentence)
+                if let value = Double(String(folded[start..<index])), rest.startsWith("元") || rest.startsWith("万元") {
+                    feesCollected = ProseNumber(kind: ProseNumber.Kind.feesCollected, value: rest.startsWith("万元") ? value * 10000 : value, evidence: sentence)
                     return
                 }
             }

@@ -6,8 +6,8 @@ struct RequestTableExtractor {
 
     /// The row set: 2021 splits （六）其他处理 into three rows. Told by those rows' own words.
     func detectRows(fallback: Template?) -> Template {
-        if stream.cells.contains(where: { $0.key.contains("逾期不补正") || $0.key.contains("缴纳费用") }) { return .y2021 }
-        if let index = stream.cells.firstIndex(where: { $0.key.hasPrefix("其他处理") }),
+        if stream.cells.contains(where: { $0.key.has("逾期不补正") || $0.key.has("缴纳费用") }) { return .y2021 }
+        if let index = stream.cells.firstIndex(where: { $0.key.startsWith("其他处理") }),
            index + 1 < stream.cells.count, stream.cells[index + 1].value != nil || CellStream.trailingDigits(stream.cells[index].key) != nil {
             return .y2019
         }
@@ -15,7 +15,7 @@ struct RequestTableExtractor {
     }
 
     func extract(template: Template?, warnings: inout [ParseWarning]) -> [RequestCell] {
-        guard stream.cells.contains(where: { $0.key.contains("本年新收") || $0.key.contains("上年结转") }) else {
+        guard stream.cells.contains(where: { $0.key.has("本年新收") || $0.key.has("上年结转") }) else {
             warnings.append(ParseWarning(code: "missing_table", message: "section 三 requests table not found", location: "三"))
             return []
         }
@@ -53,7 +53,7 @@ struct RequestTableExtractor {
                     if key == row.keyword { return index }
                     if key.hasPrefix(row.keyword), let digits = CellStream.trailingDigits(key),
                        key.count == row.keyword.count + digits.count { return index }
-                } else if key.contains(row.keyword) {
+                } else if key.has(row.keyword) {
                     return index
                 }
             }

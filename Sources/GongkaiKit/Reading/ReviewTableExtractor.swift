@@ -8,8 +8,8 @@ struct ReviewTableExtractor {
 
     func extract(warnings: inout [ParseWarning]) -> [ReviewCell] {
         guard let lastHeader = stream.cells.lastIndex(where: { cell in
-            Self.headerWords.contains(cell.key) || cell.key.hasSuffix("总计") && cell.key.contains("结果")
-                || (cell.key.hasPrefix("总计") && CellStream.trailingDigits(cell.key) != nil)
+            Self.headerWords.contains(cell.key) || cell.key.endsWith("总计") && cell.key.has("结果")
+                || (cell.key.startsWith("总计") && CellStream.trailingDigits(cell.key) != nil)
         }) else {
             warnings.append(ParseWarning(code: "missing_table", message: "section 四 review and litigation table not found", location: "四"))
             return []

@@ -47,12 +47,12 @@ struct SectionSplitter {
         let words = rest.dropFirst()
         guard !words.contains("。") else { return nil }
         switch number {
-        case 1: return words.contains("本年新收") || words.contains("主动公开政府信息情况") ? nil : 1
-        case 2: return words.contains("主动公开") ? 2 : nil
-        case 3: return words.contains("申请") && !words.contains("上年结转") ? 3 : nil
-        case 4: return words.contains("复议") || words.contains("诉讼") ? 4 : nil
-        case 5: return words.contains("问题") || words.contains("改进") || words.contains("不足") ? 5 : nil
-        case 6: return words.contains("其他") || words.contains("其它") || words.contains("事项") ? 6 : nil
+        case 1: return words.has("本年新收") || words.has("主动公开政府信息情况") ? nil : 1
+        case 2: return words.has("主动公开") ? 2 : nil
+        case 3: return words.has("申请") && !words.has("上年结转") ? 3 : nil
+        case 4: return words.has("复议") || words.has("诉讼") ? 4 : nil
+        case 5: return words.has("问题") || words.has("改进") || words.has("不足") ? 5 : nil
+        case 6: return words.has("其他") || words.has("其它") || words.has("事项") ? 6 : nil
         default: return nil
         }
     }

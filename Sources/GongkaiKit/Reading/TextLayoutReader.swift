@@ -100,7 +100,7 @@ extension TextLayoutReader {
             // A Markdown separator row: only pipes, dashes, colons and spaces.
             if trimmed.allSatisfy({ "|-:—".contains($0) || MatchKey.isSpace($0) }), trimmed.contains("-") { return }
             var cells = trimmed.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingSpaces }
-            if trimmed.hasPrefix("|"), !cells.isEmpty { cells.removeFirst() }
+            if trimmed.startsWith("|"), !cells.isEmpty { cells.removeFirst() }
             while let last = cells.last, last.isEmpty { cells.removeLast() }
             if !cells.isEmpty { rows.append(cells) }
         }
