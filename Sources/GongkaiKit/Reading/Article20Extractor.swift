@@ -6,9 +6,9 @@ struct Article20Extractor {
 
     func detectTemplate() -> Template? {
         var score2019 = 0, score2021 = 0
-        for cell in stream.cells {
-            if TemplateCatalog.headerWords2021.contains(where: cell.key.contains) { score2021 += 1 }
-            if TemplateCatalog.headerWords2019.contains(where: cell.key.contains) { score2019 += 1 }
+        for cell in stream.cells where cell.value == nil {
+            if TemplateCatalog.headerWords2021.contains(where: { cell.key.has($0) }) { score2021 += 1 }
+            if TemplateCatalog.headerWords2019.contains(where: { cell.key.has($0) }) { score2019 += 1 }
         }
         if score2019 == 0, score2021 == 0 { return nil }
         return score2021 >= score2019 ? .y2021 : .y2019

@@ -15,8 +15,11 @@ struct CellStream {
     init(blocks: [Block]) {
         var cells: [Cell] = []
         func add(_ text: String, line: Int) {
-            let key = Self.stripNumbering(MatchKey.key(text))
-            cells.append(Cell(text: text, key: key, line: line, value: CellText.value(text)))
+            let value = CellText.value(text)
+            // Only labels are searched by key; a short value cell needs none (long digit runs keep one,
+            // for run-together rows).
+            let key = value == nil || text.utf8.count > 9 ? Self.stripNumbering(MatchKey.key(text)) : ""
+            cells.append(Cell(text: text, key: key, line: line, value: value))
         }
         for block in blocks {
             switch block {

@@ -23,6 +23,6 @@ public enum ChannelCatalog {
     /// The channel name a free-form channel word stands for (`微信` → `微信公众号`, `新闻报刊` → `报刊`).
     public static func canonical(_ text: String) -> String? {
         let key = MatchKey.key(text)
-        return words.first { key.contains($0.word) }?.channel
+        return words.first { key.has($0.word) }?.channel
     }
 }

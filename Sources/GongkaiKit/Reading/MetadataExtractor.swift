@@ -17,7 +17,7 @@ struct MetadataExtractor {
         var candidates: [String] = []
         for (index, line) in head.enumerated() where isTitleLike(line) {
             var title = line
-            if index + 1 < head.count, !title.endsWith("报告"), head[index + 1].count <= 8, head[index + 1].contains("报") {
+            if index + 1 < head.count, !title.endsWith("报告"), head[index + 1].count <= 8, head[index + 1].has("报") {
                 title += head[index + 1]
             }
             if agencyPart(of: title) == nil, index > 0, isAgencyLine(head[index - 1]) {

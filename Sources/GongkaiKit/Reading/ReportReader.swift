@@ -57,12 +57,18 @@ public struct ReportReader {
         report.county = place.county
         report.township = place.township
         report.level = place.level
-        let allText = document.blocks.map(\.plainText).joined(separator: "\n")
-        if report.agency == nil { report.level = MetadataExtractor.levelFromSelfReference(allText) }
-        let firstSection = parts.section(1).map { $0.blocks.map(\.plainText).joined(separator: "\n") } ?? allText
+        // The whole text is joined only when the title does not settle the question.
+        var joined: String?
+        func allText() -> String {
+            if let joined { return joined }
+            let text = document.blocks.map(\.plainText).joined(separator: "\n")
+            joined = text
+            return text
+        }
+        if report.agency == nil { report.level = MetadataExtractor.levelFromSelfReference(allText()) }
         report.year = report.title.flatMap { MetadataExtractor.year(in: MatchKey.key($0)) }
-            ?? MetadataExtractor.periodYear(in: allText)
-            ?? MetadataExtractor.year(in: firstSection)
+            ?? MetadataExtractor.periodYear(in: allText())
+            ?? MetadataExtractor.year(in: parts.section(1).map { $0.blocks.map(\.plainText).joined(separator: "\n") } ?? allText())
             ?? MetadataExtractor.fileYear(report.file)
         if report.title == nil {
             report.warnings.append(ParseWarning(code: "no_title", message: "no title line found; agency and place unknown"))

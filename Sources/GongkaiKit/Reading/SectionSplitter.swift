@@ -39,13 +39,16 @@ struct SectionSplitter {
 
     /// The section a heading line opens, or nil when the line is not a section heading.
     static func sectionNumber(_ text: String) -> Int? {
+        // Cheap test first: every line of a report passes here.
+        guard let first = text.unicodeScalars.first(where: { !FastText.isSpace($0.value) }),
+              "一二三四五六#".unicodeScalars.contains(first) else { return nil }
         var key = MatchKey.key(text)
         while key.first == "#" { key.removeFirst() }
         guard key.count <= 40, let first = key.first, let number = numerals[first] else { return nil }
         let rest = key.dropFirst()
         guard let separator = rest.first, "、.,:".contains(separator) else { return nil }
         let words = rest.dropFirst()
-        guard !words.contains("。") else { return nil }
+        guard !words.has("。") else { return nil }
         switch number {
         case 1: return words.has("本年新收") || words.has("主动公开政府信息情况") ? nil : 1
         case 2: return words.has("主动公开") ? 2 : nil

@@ -12,17 +12,18 @@ public struct TextLayoutReader {
     public init() {}
 
     public func read(_ text: String) -> Document {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on the byte: Character-level splitting (grapheme breaking) was the cost of this stage.
+        let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
         var builder = Builder()
         var index = 0
         while index < lines.count {
             let line = lines[index]
             let number = index + 1
-            if line.first == "\t" {
+            if line.utf8.first == 0x09 {
                 builder.tabCells(line, line: number)
             } else if isBlank(line) {
                 builder.blank()
-            } else if line.contains("|") {
+            } else if line.has("|") {
                 builder.pipeLine(line, line: number)
             } else if SectionSplitter.sectionNumber(String(line)) != nil {
                 builder.paragraph(line, line: number)
@@ -38,24 +39,24 @@ public struct TextLayoutReader {
         return builder.finish()
     }
 
-    func isBlank(_ line: Substring) -> Bool { line.allSatisfy(MatchKey.isSpace) }
+    func isBlank(_ line: Substring) -> Bool { line.unicodeScalars.allSatisfy { FastText.isSpace($0.value) } }
 
     /// A wrapped label is short and is not a sentence.
     func isShortLabel(_ line: Substring, limit: Int) -> Bool {
         let trimmed = line.trimmingSpaces
-        return trimmed.count <= limit && !trimmed.contains("。")
+        return trimmed.count <= limit && !trimmed.has("。")
     }
 
     func nextContentLineIsTabCell(_ lines: [Substring], after index: Int) -> Bool {
         var next = index + 1
         while next < lines.count, isBlank(lines[next]) { next += 1 }
-        return next < lines.count && lines[next].first == "\t"
+        return next < lines.count && lines[next].utf8.first == 0x09
     }
 
     func nextContentLineHasPipe(_ lines: [Substring], after index: Int) -> Bool {
         var next = index + 1
         while next < lines.count, isBlank(lines[next]) { next += 1 }
-        return next < lines.count && lines[next].contains("|")
+        return next < lines.count && lines[next].has("|")
     }
 }
 
@@ -75,8 +76,8 @@ extension TextLayoutReader {
         mutating func tabCells(_ line: Substring, line number: Int) {
             if open != .tab { closeTable(); open = .tab; tableLine = number }
             // A line may hold several cells when a converter kept the TABs between them.
-            for piece in line.dropFirst().split(separator: "\t", omittingEmptySubsequences: false) {
-                row.append(piece.trimmingSpaces)
+            for piece in line.utf8.dropFirst().split(separator: 0x09, omittingEmptySubsequences: false) {
+                row.append(Substring(piece).trimmingSpaces)
             }
         }
 
@@ -131,8 +132,9 @@ extension TextLayoutReader {
 extension StringProtocol {
     /// The text without leading and trailing spaces of any kind (U+3000, U+2002, NBSP included).
     var trimmingSpaces: String {
-        guard let start = firstIndex(where: { !MatchKey.isSpace($0) }),
-              let end = lastIndex(where: { !MatchKey.isSpace($0) }) else { return "" }
-        return String(self[start...end])
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { !FastText.isSpace($0.value) }),
+              let end = scalars.lastIndex(where: { !FastText.isSpace($0.value) }) else { return "" }
+        return String(String.UnicodeScalarView(scalars[start...end]))
     }
 }

@@ -36,36 +36,35 @@ public final class Loader {
         findHash = try database.prepare("SELECT file FROM report WHERE content_hash = ?1")
     }
 
-    /// Reads and loads files. `progress` is told (done, total) as files are read.
+    /// Reads and loads files. Files are read and parsed on every core, a batch at a time; the batch is
+    /// then inserted in file order on this thread (SQLite writes from one connection). `progress` is
+    /// told (done, total).
     public func load(files: [String], progress: ((Int, Int) -> Void)? = nil) throws -> Summary {
         var summary = Summary()
-        let reader = ReportReader()
+        let batchSize = 256
         try database.transaction {
             var seen: [String: String] = [:]
-            for (index, file) in files.enumerated() {
-                progress?(index, files.count)
-                let bytes: [UInt8]
-                let report: Report
-                let encoding: String
-                do throws(ReadError) {
-                    bytes = try FileBytes.read(file)
-                    let decoded = try TextDecoder.decode(bytes, file: file)
-                    encoding = decoded.encoding.rawValue
-                    report = reader.read(text: decoded.text, file: file)
-                } catch {
-                    summary.failures.append(error)
-                    continue
+            var start = 0
+            while start < files.count {
+                progress?(start, files.count)
+                let batch = Array(files[start..<min(files.count, start + batchSize)])
+                for (file, outcome) in zip(batch, ParallelReader.read(batch)) {
+                    switch outcome {
+                    case .failure(let error):
+                        summary.failures.append(error)
+                    case .success(let parsed):
+                        let earlierLoad = try findHash.rows([.text(parsed.hash)]).first?.first?.string
+                        if let earlier = seen[parsed.hash] ?? earlierLoad {
+                            summary.duplicates.append((file, earlier))
+                            continue
+                        }
+                        seen[parsed.hash] = file
+                        try insert(parsed.report, hash: parsed.hash, encoding: parsed.encoding)
+                        summary.loaded.append(file)
+                        summary.warnings += parsed.report.warnings.count
+                    }
                 }
-                let hash = SHA256.hex(bytes)
-                let earlierLoad = try findHash.rows([.text(hash)]).first?.first?.string
-                if let earlier = seen[hash] ?? earlierLoad {
-                    summary.duplicates.append((file, earlier))
-                    continue
-                }
-                seen[hash] = file
-                try insert(report, hash: hash, encoding: encoding)
-                summary.loaded.append(file)
-                summary.warnings += report.warnings.count
+                start += batch.count
             }
             progress?(files.count, files.count)
         }
