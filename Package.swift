@@ -23,7 +23,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "gongkai-bench", dependencies: ["GongkaiKit", "CSQLite"]),
+        .executableTarget(name: "gongkai-bench", dependencies: ["GongkaiKit", "CEditLine"]),
         .testTarget(name: "GongkaiKitTests", dependencies: ["GongkaiKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EndToEndTests", dependencies: ["GongkaiKit"]),
     ]

@@ -8,6 +8,8 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 #include <histedit.h>
+#include <fcntl.h>
+#define O_RDWR_FOR_PT (O_RDWR | O_NOCTTY)
 
 typedef wchar_t *(*gk_prompt_fn)(EditLine *);
 typedef unsigned char (*gk_command_fn)(EditLine *, int);
@@ -38,4 +40,11 @@ static inline int gk_terminal_columns(void) {
     return 80;
 }
 static inline void gk_flush_stdout(void) { fflush(stdout); }
+
+// Pseudo-terminals for the benchmark's start-up figure (the declarations glibc hides without _XOPEN_SOURCE).
+int posix_openpt(int flags);
+int grantpt(int fd);
+int unlockpt(int fd);
+char *ptsname(int fd);
+static inline int gk_openpt(void) { return posix_openpt(O_RDWR_FOR_PT); }
 #endif

@@ -78,9 +78,14 @@ public struct ReportWriter {
         ]
         var lastOutcome: String?
         var numberInOutcome = 0
+        // One pass to index the cells: looking each up in the list was quadratic.
+        var cells: [String: CellValue] = [:]
+        for cell in report.requests {
+            cells["\(cell.stage.rawValue)|\(cell.outcome ?? "")|\(cell.reason ?? "")|\(cell.applicant)"] = cell.value
+        }
         for row in TemplateCatalog.requestRows(template) {
             let values = TemplateCatalog.applicants.map { applicant in
-                render(report.request(stage: row.stage, outcome: row.outcome, reason: row.reason, applicant: applicant) ?? .missing)
+                render(cells["\(row.stage.rawValue)|\(row.outcome ?? "")|\(row.reason ?? "")|\(applicant)"] ?? .missing)
             }
             if row.stage == .handled, lastOutcome == nil { grid.append(["三、本年度办理结果"]) }
             if let outcome = row.outcome, outcome != lastOutcome {

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Timing and reporting: medians with their spread, a table for people, JSON lines for machines.
+enum Measure {
+    static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// Runs `body` `runs` times; the seconds of each run.
+    static func seconds(runs: Int, _ body: () throws -> Void) rethrows -> [Double] {
+        var times: [Double] = []
+        for _ in 0..<max(1, runs) {
+            let start = now()
+            try body()
+            times.append(now() - start)
+        }
+        return times
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+
+    static func maxRSSKilobytes() -> Int {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return usage.ru_maxrss
+    }
+}
+
+/// One figure: printed as a table row and as a JSON line.
+struct Figure {
+    var name: String
+    var size: Int?
+    var values: [Double]
+    var unit: String
+    var comparison: String = ""
+
+    var median: Double { Measure.median(values) }
+
+    func print() {
+        let spread = values.count > 1 ? String(format: " (%@–%@)", format(values.min() ?? 0), format(values.max() ?? 0)) : ""
+        let sizeText = size.map { String($0) } ?? ""
+        Swift.print(String(format: "%-44@ %8@  %14@ %-8@%@  %@", name as NSString, sizeText as NSString, format(median) as NSString,
+                           unit as NSString, spread as NSString, comparison as NSString))
+        var json = "{\"figure\": \"\(name)\", \"median\": \(median), \"min\": \(values.min() ?? 0), \"max\": \(values.max() ?? 0), \"unit\": \"\(unit)\", \"runs\": \(values.count)"
+        if let size { json += ", \"reports\": \(size)" }
+        if !comparison.isEmpty { json += ", \"comparison\": \"\(comparison)\"" }
+        Swift.print("json " + json + "}")
+    }
+
+    func format(_ value: Double) -> String {
+        if value >= 1000 { return String(format: "%.0f", value) }
+        if value >= 10 { return String(format: "%.1f", value) }
+        return String(format: "%.3f", value)
+    }
+}
