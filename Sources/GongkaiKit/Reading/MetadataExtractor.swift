@@ -31,6 +31,8 @@ struct MetadataExtractor {
     }
 
     static func isTitleLike(_ line: String) -> Bool {
+        // Most lines are long paragraphs or have no 信息公开/資訊公開: decided on bytes before any key is made.
+        guard line.utf8.count <= 400, line.has("公开") || line.has("公開") else { return false }
         let key = MatchKey.key(line)
         return key.count <= 70 && key.has("信息公开") && (key.has("报告") || key.has("年报") || key.has("年度报"))
             && !key.has("根据") && !key.has("依据") && !key.contains(">") && !key.has("位置") && !key.contains("《") && !key.contains("。") && !key.has("格式")

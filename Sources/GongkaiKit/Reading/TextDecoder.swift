@@ -33,7 +33,7 @@ public enum TextDecoder {
         }
         if bytes.starts(with: [0xFF, 0xFE]) { return try utf16(bytes.dropFirst(2), littleEndian: true, file: file) }
         if bytes.starts(with: [0xFE, 0xFF]) { return try utf16(bytes.dropFirst(2), littleEndian: false, file: file) }
-        if let text = String(validating: bytes, as: UTF8.self), !text.contains("\u{0}") {
+        if !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) {
             return Decoded(text: text, encoding: .utf8)
         }
         if let littleEndian = bomlessUTF16(bytes) { return try utf16(bytes[...], littleEndian: littleEndian, file: file) }

@@ -36,19 +36,17 @@ public final class Loader {
         findHash = try database.prepare("SELECT file FROM report WHERE content_hash = ?1")
     }
 
-    /// Reads and loads files. Files are read and parsed on every core, a batch at a time; the batch is
-    /// then inserted in file order on this thread (SQLite writes from one connection). `progress` is
-    /// told (done, total).
+    /// Reads and loads files. Files are read and parsed on a background thread, a batch at a time, while
+    /// this thread inserts the batch before (SQLite writes from one connection): parsing overlaps
+    /// inserting. Reports are inserted in file order. `progress` is told (done, total).
     public func load(files: [String], progress: ((Int, Int) -> Void)? = nil) throws -> Summary {
         var summary = Summary()
-        let batchSize = 256
         try database.transaction {
             var seen: [String: String] = [:]
             var start = 0
-            while start < files.count {
+            try ParallelReader.stream(files) { batch, results in
                 progress?(start, files.count)
-                let batch = Array(files[start..<min(files.count, start + batchSize)])
-                for (file, outcome) in zip(batch, ParallelReader.read(batch)) {
+                for (file, outcome) in zip(batch, results) {
                     switch outcome {
                     case .failure(let error):
                         summary.failures.append(error)

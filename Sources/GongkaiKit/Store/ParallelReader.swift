@@ -23,9 +23,9 @@ public enum ParallelReader {
         }
     }
 
-    public static func read(_ files: [String]) -> [Result<Parsed, ReadError>] {
+    public static func read(_ files: [String], workers: Int = System.activeProcessors) -> [Result<Parsed, ReadError>] {
         let slots = Slots(count: files.count)
-        let workers = max(1, min(files.count, System.activeProcessors))
+        let workers = max(1, min(files.count, workers))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var index = worker
             let reader = ReportReader()
@@ -35,6 +35,67 @@ public enum ParallelReader {
             }
         }
         return slots.buffer.map { $0 ?? .failure(ReadError(file: "?", reason: "not read")) }
+    }
+
+    /// Reads `files` in batches on a background thread while `consume` handles each batch, in order,
+    /// on the calling thread: parsing overlaps inserting (SQLite's single writer keeps one core busy,
+    /// parsing the other). At most two batches wait parsed ahead of the consumer.
+    public static func stream(_ files: [String], batchSize: Int = 256,
+                              consume: ([String], [Result<Parsed, ReadError>]) throws -> Void) throws {
+        let batches = stride(from: 0, to: files.count, by: batchSize).map { Array(files[$0..<min(files.count, $0 + batchSize)]) }
+        guard !batches.isEmpty else { return }
+        let pipe = Pipe(count: batches.count)
+        let workers = max(1, System.activeProcessors - 1)
+        let finished = DispatchGroup()
+        finished.enter()
+        DispatchQueue.global().async {
+            for (index, batch) in batches.enumerated() {
+                pipe.space.wait()
+                if pipe.cancelled { break }
+                pipe.store(index, read(batch, workers: workers))
+            }
+            finished.leave()
+        }
+        defer {
+            // A consumer that throws stops the producer at its next batch.
+            pipe.cancelled = true
+            pipe.space.signal()
+            pipe.space.signal()
+            finished.wait()
+        }
+        for (index, batch) in batches.enumerated() {
+            let results = pipe.take(index)
+            pipe.space.signal()
+            try consume(batch, results)
+        }
+    }
+
+    /// The hand-over between the producer thread and the consumer.
+    final class Pipe: @unchecked Sendable {
+        let ready: [DispatchSemaphore]
+        let space = DispatchSemaphore(value: 2)
+        let slots: UnsafeMutableBufferPointer<[Result<Parsed, ReadError>]?>
+        var cancelled = false
+
+        init(count: Int) {
+            ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+            slots = .allocate(capacity: count)
+            slots.initialize(repeating: nil)
+        }
+        deinit {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+        func store(_ index: Int, _ results: [Result<Parsed, ReadError>]) {
+            slots[index] = results
+            ready[index].signal()
+        }
+        func take(_ index: Int) -> [Result<Parsed, ReadError>] {
+            ready[index].wait()
+            let results = slots[index] ?? []
+            slots[index] = nil
+            return results
+        }
     }
 
     static func parse(_ file: String, reader: ReportReader) -> Result<Parsed, ReadError> {
@@ -49,8 +110,8 @@ public enum ParallelReader {
     }
 }
 
-enum System {
-    static var activeProcessors: Int {
+public enum System {
+    public static var activeProcessors: Int {
         #if canImport(Glibc)
         return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         #else
