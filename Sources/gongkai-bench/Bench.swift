@@ -5,7 +5,7 @@ import GongkaiKit
 /// SQLite's own shell on the same work, prints a table, and one JSON line per figure (prefixed `json `).
 /// Every figure is the median of several runs, with the spread (min–max).
 ///
-///     gongkai-bench [--sizes 1000,10000,100000] [--query-sizes 10000,100000] [--runs 3] [--quick]
+///     gongkai-bench [--sizes 1000,10000,100000] [--query-sizes 10000,100000] [--rss-size 100000] [--runs 3] [--quick]
 @main
 struct Bench {
     static func main() throws {
@@ -16,6 +16,7 @@ struct Bench {
             case "--sizes": options.sizes = (arguments.popFirst() ?? "").split(separator: ",").compactMap { Int($0) }
             case "--query-sizes": options.querySizes = (arguments.popFirst() ?? "").split(separator: ",").compactMap { Int($0) }
             case "--runs": options.runs = Int(arguments.popFirst() ?? "") ?? 3
+            case "--rss-size": options.rssSize = Int(arguments.popFirst() ?? "") ?? 100000
             case "--quick": options = Options(sizes: [40], querySizes: [40], runs: 1, rssSize: 40)
             case "--rss-child":
                 // A child process: load N reports from a folder into memory, print max RSS in KB.

@@ -1,3 +1,4 @@
+import CEditLine
 import Foundation
 
 /// Timing and reporting: medians with their spread, a table for people, JSON lines for machines.
@@ -51,6 +52,7 @@ struct Figure {
         if let size { json += ", \"reports\": \(size)" }
         if !comparison.isEmpty { json += ", \"comparison\": \"\(comparison)\"" }
         Swift.print("json " + json + "}")
+        gk_flush_stdout()
     }
 
     func format(_ value: Double) -> String {

@@ -6,23 +6,27 @@ public enum TableRenderer {
     public static func render(_ result: ResultSet) -> String {
         guard !result.columns.isEmpty else { return "" }
         let numeric = CellFormatting.numericColumns(result)
-        let cells = result.rows.map { row in row.map { DisplayWidth.truncate(singleLine(CellFormatting.text($0)), to: maxColumnWidth) } }
+        // Each cell's text and display width, measured once.
+        let cells: [[(text: String, width: Int)]] = result.rows.map { row in
+            row.map { value in
+                let text = DisplayWidth.truncate(singleLine(CellFormatting.text(value)), to: maxColumnWidth)
+                return (text, DisplayWidth.of(text))
+            }
+        }
         var widths = result.columns.map { DisplayWidth.of($0) }
         for row in cells {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) }
+            for (index, cell) in row.enumerated() where cell.width > widths[index] { widths[index] = cell.width }
         }
-        func line(_ values: [String]) -> String {
-            var parts: [String] = []
+        func line(_ values: [(text: String, width: Int)]) -> String {
+            var out = ""
             for (index, value) in values.enumerated() {
-                let isLast = index == values.count - 1
-                let padded = DisplayWidth.pad(value, to: widths[index], right: numeric[index])
-                parts.append(isLast && !numeric[index] ? value : padded)
+                if index > 0 { out += "  " }
+                let padding = String(repeating: " ", count: max(0, widths[index] - value.width))
+                if numeric[index] { out += padding + value.text } else if index == values.count - 1 { out += value.text } else { out += value.text + padding }
             }
-            return parts.joined(separator: "  ")
+            return out
         }
-        var out = [line(result.columns.enumerated().map { index, name in
-            numeric[index] ? DisplayWidth.pad(name, to: widths[index], right: true) : name
-        }), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
+        var out = [line(result.columns.map { ($0, DisplayWidth.of($0)) }), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
         out += cells.map(line)
         out.append("(\(result.rows.count) row\(result.rows.count == 1 ? "" : "s"))")
         return out.joined(separator: "\n") + "\n"
