@@ -33,12 +33,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let session: Session
-        do { session = try Session.open(path: db) } catch {
-            Diagnostics.error("\(error)")
-            throw ExitCode.failure
-        }
-        session.format = format
+        let session = try Loading.openSession(db: db, format: format)
         let loadFailed = try Loading(paths: paths, db: db).load(into: session)
         let selected = rules.compactMap { AuditRules.rule($0) }
         let (findings, summary) = try Auditor(database: session.database).run(rules: selected.isEmpty ? AuditRules.all : selected, severity: severity)

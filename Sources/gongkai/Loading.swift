@@ -7,6 +7,19 @@ struct Loading {
     var paths: [String]
     var db: String?
 
+    /// A session on `--db FILE` or in memory; a database that cannot be opened ends the command.
+    static func openSession(db: String?, format: OutputFormat, bom: Bool = false) throws -> Session {
+        do {
+            let session = try Session.open(path: db)
+            session.format = format
+            session.renderOptions.bom = bom
+            return session
+        } catch {
+            Diagnostics.error("\(error)")
+            throw ExitCode.failure
+        }
+    }
+
     /// True when some file could not be read (the others are loaded).
     func load(into session: Session) throws -> Bool {
         let targets = paths.isEmpty ? (db == nil ? [ReportFiles.defaultSamples()] : []) : paths

@@ -31,15 +31,7 @@ struct MainCommand: ParsableCommand {
     var bom = false
 
     func run() throws {
-        let session: Session
-        do {
-            session = try Session.open(path: db)
-        } catch {
-            Diagnostics.error("\(error)")
-            throw ExitCode.failure
-        }
-        session.format = format
-        session.renderOptions.bom = bom
+        let session = try Loading.openSession(db: db, format: format, bom: bom)
         let loadFailed = try Loading(paths: paths, db: db).load(into: session)
         guard let command else {
             try interact(session, loadFailed: loadFailed)

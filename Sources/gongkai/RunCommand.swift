@@ -36,13 +36,7 @@ struct RunCommand: ParsableCommand {
     var db: String?
 
     func run() throws {
-        let session: Session
-        do { session = try Session.open(path: db) } catch {
-            Diagnostics.error("\(error)")
-            throw ExitCode.failure
-        }
-        session.format = format
-        session.renderOptions.bom = bom
+        let session = try Loading.openSession(db: db, format: format, bom: bom)
         var failed = try Loading(paths: data, db: db).load(into: session)
         let sink = try OutputSink(out)
         var index = 0

@@ -156,10 +156,14 @@ public struct Resolver {
             return QueryError("“\(ref.name)” is a dimension, not a metric", at: ref.range,
                               hints: ["group by it: `reports by \(dimension.name)`; “show metrics” lists the metrics"])
         }
-        let names = Catalog.metrics.flatMap { [$0.name, $0.chinese] }
-        var hints = ["“show metrics” lists the metrics"]
+        return Self.unknown("metric", ref, among: Catalog.metrics.flatMap { [$0.name, $0.chinese] }, listedBy: "show metrics")
+    }
+
+    /// “unknown KIND “x””, with the nearest names in both languages and where the list is.
+    static func unknown(_ kind: String, _ ref: NameRef, among names: [String], listedBy command: String) -> QueryError {
+        var hints = ["“\(command)” lists the \(kind)s"]
         if let suggestion = Suggestions.didYouMean(Suggestions.nearest(ref.name, among: names)) { hints.insert(suggestion, at: 0) }
-        return QueryError("unknown metric “\(ref.name)”", at: ref.range, hints: hints)
+        return QueryError("unknown \(kind) “\(ref.name)”", at: ref.range, hints: hints)
     }
 
     func dimension(_ ref: NameRef) throws(QueryError) -> Catalog.Dimension {
@@ -168,10 +172,7 @@ public struct Resolver {
             throw QueryError("“\(ref.name)” is a metric, not a dimension", at: ref.range,
                              hints: ["metrics come before “by”; “show dimensions” lists the dimensions"])
         }
-        let names = Catalog.dimensions.flatMap { [$0.name, $0.chinese] }
-        var hints = ["“show dimensions” lists the dimensions"]
-        if let suggestion = Suggestions.didYouMean(Suggestions.nearest(ref.name, among: names)) { hints.insert(suggestion, at: 0) }
-        throw QueryError("unknown dimension “\(ref.name)”", at: ref.range, hints: hints)
+        throw Self.unknown("dimension", ref, among: Catalog.dimensions.flatMap { [$0.name, $0.chinese] }, listedBy: "show dimensions")
     }
 
     func filter(_ condition: Condition) throws(QueryError) -> ResolvedQuery.Filter {

@@ -4,10 +4,7 @@ extension Session {
         var rules: [AuditRule] = []
         for name in names {
             guard let rule = AuditRules.rule(name.name) else {
-                let known = AuditRules.all.flatMap { [$0.id, $0.title] }
-                var hints = ["“show rules” lists the rules"]
-                if let suggestion = Suggestions.didYouMean(Suggestions.nearest(name.name, among: known)) { hints.insert(suggestion, at: 0) }
-                throw QueryError("unknown audit rule “\(name.name)”", at: name.range, hints: hints)
+                throw Resolver.unknown("audit rule", name, among: AuditRules.all.flatMap { [$0.id, $0.title] }, listedBy: "show rules")
             }
             rules.append(rule)
         }
