@@ -19,7 +19,8 @@ enum Corpus {
 
     /// A folder holding at least `count` report files; the file paths, sorted.
     static func folder(count: Int) throws -> (String, [String]) {
-        let folder = NSTemporaryDirectory() + "gongkai-bench-corpus"
+        // A small run keeps its own folder: listing a folder of 100,000 files costs more than the run.
+        let folder = NSTemporaryDirectory() + (count < 1000 ? "gongkai-bench-corpus-small" : "gongkai-bench-corpus")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var existing = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".txt") }.count
         if existing < count {
