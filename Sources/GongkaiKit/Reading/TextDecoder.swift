@@ -23,6 +23,21 @@ public enum TextDecoder {
     }
 
     public static func decode(_ bytes: [UInt8], file: String) throws(ReadError) -> Decoded {
+        let decoded = try decodeText(bytes, file: file)
+        if looksLikeHTML(decoded.text) {
+            throw ReadError(file: file, reason: "an HTML page; gongkai reads text exports only so far (save the page as text)")
+        }
+        return decoded
+    }
+
+    /// A saved web page: markup, not the text layouts the reader knows.
+    static func looksLikeHTML(_ text: String) -> Bool {
+        let head = text.utf8.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }.prefix(15)
+        let lowered = String(decoding: head, as: UTF8.self).lowercased()
+        return lowered.hasPrefix("<!doctype html") || lowered.hasPrefix("<html") || lowered.hasPrefix("<?xml")
+    }
+
+    static func decodeText(_ bytes: [UInt8], file: String) throws(ReadError) -> Decoded {
         if bytes.isEmpty { throw ReadError(file: file, reason: "the file is empty") }
         if let kind = binaryKind(bytes) { throw ReadError(file: file, reason: kind) }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
