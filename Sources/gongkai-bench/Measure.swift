@@ -26,6 +26,23 @@ enum Measure {
         return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 
+    /// Runs a program to its end: what it wrote to stdout and stderr, its status, and how long it took.
+    static func spawn(_ executable: String, _ arguments: [String], keepOutput: Bool = true) throws
+        -> (stdout: Data, stderr: Data, status: Int32, seconds: Double) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = keepOutput ? out : FileHandle.nullDevice
+        process.standardError = err
+        let start = now()
+        try process.run()
+        let output = keepOutput ? out.fileHandleForReading.readDataToEndOfFile() : Data()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (output, errors, process.terminationStatus, now() - start)
+    }
+
     static func maxRSSKilobytes() -> Int {
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)

@@ -179,17 +179,9 @@ struct Run {
 
     /// Peak memory of a process that loads `count` reports into memory.
     func memory(folder: String, count: Int) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-        process.arguments = ["--rss-child", folder, String(count)]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        let start = Measure.now()
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let elapsed = Measure.now() - start
-        let kilobytes = Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        let run = try Measure.spawn(CommandLine.arguments[0], ["--rss-child", folder, String(count)])
+        let elapsed = run.seconds
+        let kilobytes = Double(String(decoding: run.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
         Figure(name: "max RSS, reports loaded in memory", size: count, values: [kilobytes / 1024], unit: "MB", comparison: "target < 3000 MB").print()
         Figure(name: "load in that process (memory)", size: count, values: [elapsed], unit: "s", comparison: "target < 60 s for 100000").print()
     }

@@ -10,21 +10,11 @@ enum SQLiteShell {
         let path = NSTemporaryDirectory() + "gongkai-bench-\(getpid()).sql"
         try Data(script.utf8).write(to: URL(fileURLWithPath: path))
         defer { unlink(path) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = ["-batch", database, ".read \(path)"]
-        process.standardOutput = FileHandle.nullDevice
-        let errors = Pipe()
-        process.standardError = errors
-        let start = Measure.now()
-        try process.run()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let elapsed = Measure.now() - start
-        if process.terminationStatus != 0 || !message.isEmpty {
-            throw StoreError(message: "sqlite3 failed: \(String(decoding: message, as: UTF8.self).prefix(400))")
+        let run = try Measure.spawn("/usr/bin/sqlite3", ["-batch", database, ".read \(path)"], keepOutput: false)
+        if run.status != 0 || !run.stderr.isEmpty {
+            throw StoreError(message: "sqlite3 failed: \(String(decoding: run.stderr, as: UTF8.self).prefix(400))")
         }
-        return elapsed
+        return run.seconds
     }
 
     /// The shell's own start and stop, subtracted from query times (gongkai's are measured in-process).

@@ -35,9 +35,10 @@ struct GenerateCommand: ParsableCommand {
             print("wrote \(count) synthetic reports to \(directory)")
             return
         }
-        for file in SampleSet.files(seed: seed) {
+        let files = SampleSet.files(seed: seed)
+        for file in files {
             try Data(file.bytes).write(to: URL(fileURLWithPath: directory).appendingPathComponent(file.name))
         }
-        print("wrote \(SampleSet.files(seed: seed).count) synthetic sample reports to \(directory)")
+        print("wrote \(files.count) synthetic sample reports to \(directory)")
     }
 }

@@ -5,13 +5,6 @@ public enum CellText {
     static let emptyMarkers: Set<String> = ["/", "／", "—", "——", "-", "--", "–", "无", "無", "－", "\\", "空", "×", "x", "X"]
     static let units: [String] = ["万元", "条次", "元", "件", "条", "條", "个", "項", "项", "次", "篇", "期", "人次", "例", "份"]
 
-    /// The cell's text with every kind of space removed.
-    static func compact(_ text: some StringProtocol) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars where !FastText.isSpace(scalar.value) { scalars.append(scalar) }
-        return String(scalars)
-    }
-
     /// A number, when the whole cell is one (an optional sign, digits, an optional decimal part, an
     /// optional unit).
     public static func number(_ text: some StringProtocol) -> Double? {

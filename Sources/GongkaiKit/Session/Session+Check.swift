@@ -19,7 +19,6 @@ extension Session {
             return CompiledQuery(sql: sql, values: builder.values)
         }
         let (findings, summary) = try Auditor(database: database).run(rules: rules.isEmpty ? AuditRules.all : rules, scope: scope, severity: severity)
-        lastAudit = summary
         return .report(findings, note: summary.line)
     }
 }

@@ -4,8 +4,6 @@ public final class Session {
     public let database: Database
     public var format: OutputFormat = .table
     public var renderOptions = RenderOptions()
-    /// The summary of the last `check`, for callers that set an exit status from it.
-    public var lastAudit: Auditor.Summary?
 
     public init(database: Database) {
         self.database = database

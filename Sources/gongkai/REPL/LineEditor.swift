@@ -1,4 +1,5 @@
 import CEditLine
+import GongkaiKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -126,8 +127,9 @@ private func completeCallback(_ editLine: OpaquePointer?, _ key: Int32) -> UInt8
     var line = ""
     var out = "\n"
     for candidate in completion.candidates {
-        let cell = DisplayWidthPad.pad(candidate, 18)
-        if DisplayWidthPad.width(line + cell) > width { out += line + "\n"; line = "" }
+        // Candidates in columns of 18, a longer one taking what it needs plus a gap.
+        let cell = DisplayWidth.of(candidate) >= 18 ? candidate + "  " : DisplayWidth.pad(candidate, to: 18)
+        if DisplayWidth.of(line + cell) > width { out += line + "\n"; line = "" }
         line += cell
     }
     out += line + "\n"
