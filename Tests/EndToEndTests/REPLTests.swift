@@ -3,7 +3,7 @@ import Testing
 
 /// The REPL driven through tmux as a person would: Chinese typing, Tab, the up arrow, Ctrl-C, a
 /// statement over several lines, mode switches, mistakes, Ctrl-D.
-@Suite(.serialized, .enabled(if: TmuxCheck.available, "needs tmux (scripts/setup installs it)"))
+@Suite(.serialized, .enabled(if: Tmux.available, "needs tmux (scripts/setup installs it)"))
 struct REPLTests {
     final class Terminal {
         let name = "gk\(UInt32.random(in: 0..<UInt32.max))"
@@ -18,23 +18,8 @@ struct REPLTests {
 
         deinit { _ = try? Self.tmux(["kill-session", "-t", name]) }
 
-        /// Runs tmux. Only commands that print (capture-pane, list-sessions) get a pipe: a tmux server
-        /// started by new-session would inherit it and keep it open forever.
         @discardableResult
-        static func tmux(_ arguments: [String]) throws -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["tmux"] + arguments
-            process.standardError = FileHandle.nullDevice
-            process.standardInput = FileHandle.nullDevice
-            let prints = ["capture-pane", "list-sessions"].contains(arguments.first ?? "")
-            let pipe = Pipe()
-            process.standardOutput = prints ? pipe : FileHandle.nullDevice
-            try process.run()
-            let data = prints ? pipe.fileHandleForReading.readDataToEndOfFile() : Data()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
-        }
+        static func tmux(_ arguments: [String]) throws -> String { try Tmux.run(arguments) }
 
         func send(_ keys: String...) throws { try Self.tmux(["send-keys", "-t", name] + keys) }
         /// Types text literally. tmux takes an argument ending in `;` for a command separator: escape it.
@@ -143,11 +128,5 @@ struct REPLTests {
 
     static func sessionAlive(_ name: String) -> Bool {
         (try? Terminal.tmux(["list-sessions", "-F", "#{session_name}"]))?.split(separator: "\n").contains { $0 == name } ?? false
-    }
-}
-
-enum TmuxCheck {
-    static var available: Bool {
-        ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains { FileManager.default.isExecutableFile(atPath: $0) }
     }
 }
