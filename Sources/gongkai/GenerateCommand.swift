@@ -16,8 +16,15 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Seed for the generator: the same seed writes the same files.")
     var seed: UInt64 = 2024
 
-    @Option(help: "Write this many reports in the Word-export layout instead of the sample set.")
+    @Option(help: "Write this many reports instead of the sample set.")
     var reports: Int?
+
+    enum Form: String, ExpressibleByArgument, CaseIterable {
+        case text, html, htmlGBK = "html-gbk", docx
+    }
+
+    @Option(help: "With --reports: the form to write them in (text: the Word-export layout; html, html-gbk: a site's page; docx).")
+    var form: Form = .text
 
     func run() throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -29,8 +36,14 @@ struct GenerateCommand: ParsableCommand {
                 body.name = "第\(index / bodies.count + 1)" + body.name
                 let year = 2019 + index % 5
                 let report = generator.report(body: body, year: year, template: year >= 2021 ? .y2021 : .y2019)
-                let bytes = TextEncoding.encode(ReportWriter(layout: .word).write(report), as: .utf8)
-                try Data(bytes).write(to: URL(fileURLWithPath: directory).appendingPathComponent(String(format: "%06d-合成样例.txt", index)))
+                let bytes: [UInt8], suffix: String
+                switch form {
+                case .text: (bytes, suffix) = (TextEncoding.encode(ReportWriter(layout: .word).write(report), as: .utf8), "txt")
+                case .html: (bytes, suffix) = (HTMLReportWriter(charset: .utf8).write(report), "html")
+                case .htmlGBK: (bytes, suffix) = (HTMLReportWriter(charset: .gbk).write(report), "html")
+                case .docx: (bytes, suffix) = (try DocxReportWriter().write(report), "docx")
+                }
+                try Data(bytes).write(to: URL(fileURLWithPath: directory).appendingPathComponent(String(format: "%06d-合成样例.", index) + suffix))
             }
             print("wrote \(count) synthetic reports to \(directory)")
             return

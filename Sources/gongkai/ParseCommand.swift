@@ -10,15 +10,27 @@ struct ParseCommand: ParsableCommand {
         discussion: "Exit status 0 when the file was read (even with warnings), 1 when it could not be read."
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, document }
 
     @Argument(help: "The report file.")
     var file: String
 
-    @Option(help: "text or json.")
+    @Option(help: "text, json, or document (the paragraphs and tables the reader saw, before any value is read).")
     var format: Format = .text
 
     func run() throws {
+        if format == .document {
+            do {
+                let source = try ReportReader().readDocument(bytes: try FileBytes.read(file), file: file)
+                print("\(file): \(source.form)")
+                for warning in source.warnings { print("warning: \(warning.message)") }
+                print(ReportPrinter.document(source.document), terminator: "")
+            } catch {
+                Diagnostics.error("\(error)")
+                throw ExitCode.failure
+            }
+            return
+        }
         let report: Report
         do {
             report = try ReportReader().read(file: file)
@@ -27,7 +39,7 @@ struct ParseCommand: ParsableCommand {
             throw ExitCode.failure
         }
         switch format {
-        case .text:
+        case .text, .document:
             print(ReportPrinter.text(report), terminator: "")
         case .json:
             let encoder = JSONEncoder()

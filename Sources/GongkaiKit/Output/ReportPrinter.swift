@@ -1,6 +1,24 @@
 /// `gongkai parse FILE`: what the reader took from one report, in words an analyst can check against the
 /// file, warnings included.
 public enum ReportPrinter {
+    /// A document block by block: `L12 ¶ text` for a paragraph, `L30 ▦` and one line per row for a
+    /// table, merged cells once, a cell's own line breaks shown as ⏎.
+    public static func document(_ document: Document) -> String {
+        var out = ""
+        for block in document.blocks {
+            switch block {
+            case .paragraph(let paragraph):
+                out += "L\(paragraph.line) ¶ \(paragraph.text)\n"
+            case .table(let table):
+                out += "L\(table.line) ▦ table, \(table.rows.count) row(s)\n"
+                var rows = Array(repeating: [String](), count: table.rows.count)
+                for cell in table.cellsInOrder { rows[cell.row].append(cell.text.replacing("\n", with: "⏎")) }
+                for row in rows { out += "    | " + row.joined(separator: " | ") + " |\n" }
+            }
+        }
+        return out
+    }
+
     public static func text(_ report: Report) -> String {
         var out: [String] = []
         func line(_ text: String) { out.append(text) }

@@ -32,9 +32,7 @@ struct CellStream {
                     add(paragraph.text, line: paragraph.line)
                 }
             case .table(let table):
-                for (offset, row) in table.rows.enumerated() {
-                    for cell in row { add(cell, line: table.line + offset) }
-                }
+                for cell in table.cellsInOrder { add(cell.text, line: table.line + cell.row) }
             }
         }
         self.cells = cells

@@ -28,11 +28,37 @@ public struct Paragraph: Sendable, Equatable {
 
 /// A table as a grid of cell texts, row by row. Layouts that put one cell per line give a one-column
 /// grid; the template matcher reads cells in order, so it does not mind.
+///
+/// A merged cell (HTML colspan/rowspan, Word gridSpan/vMerge) is expanded: its text stands in every
+/// position it covers so that columns line up, and the positions after its first are listed in
+/// `covered`, so a reader walking cells in order meets the merged cell once.
 public struct Table: Sendable, Equatable {
     public var rows: [[String]]
     public var line: Int
-    public init(rows: [[String]], line: Int) {
+    public var covered: Set<GridPosition>
+    public init(rows: [[String]], line: Int, covered: Set<GridPosition> = []) {
         self.rows = rows
         self.line = line
+        self.covered = covered
+    }
+
+    /// The cells in reading order, each merged cell once.
+    public var cellsInOrder: [(text: String, row: Int)] {
+        var cells: [(text: String, row: Int)] = []
+        for (rowIndex, row) in rows.enumerated() {
+            for (column, text) in row.enumerated() where covered.isEmpty || !covered.contains(GridPosition(row: rowIndex, column: column)) {
+                cells.append((text, rowIndex))
+            }
+        }
+        return cells
+    }
+}
+
+public struct GridPosition: Hashable, Sendable {
+    public var row: Int
+    public var column: Int
+    public init(row: Int, column: Int) {
+        self.row = row
+        self.column = column
     }
 }

@@ -1,7 +1,10 @@
 /// How a report is read, start to end:
 ///
+/// 0. the form is told from the bytes (`SourceForm`): text, an HTML page, a Word .docx or a PDF;
 /// 1. bytes → text (`TextDecoder`: encoding detected; `TextNormalizer`: line ends, full-width digits);
-/// 2. text → `Document` (`TextLayoutReader`: paragraphs and tables, whatever the layout);
+/// 2. text → `Document` (`TextLayoutReader`: paragraphs and tables, whatever the layout). Pages,
+///    Word files and PDFs have readers of their own (`HTMLReader`, `DocxReader`, `PDFReader`) that
+///    produce the same `Document`;
 /// 3. document → sections (`SectionSplitter`, by their headings);
 /// 4. sections → values: metadata (`MetadataExtractor`), numbers in prose (`ProseScanner`), the three
 ///    tables (`Article20Extractor`, `RequestTableExtractor`, `ReviewTableExtractor`), each matching the
@@ -17,8 +20,33 @@ public struct ReportReader {
     }
 
     public func read(bytes: [UInt8], file: String) throws(ReadError) -> Report {
-        let decoded = try TextDecoder.decode(bytes, file: file)
-        return read(text: decoded.text, file: file)
+        try readSource(bytes: bytes, file: file).report
+    }
+
+    /// A report and the form it was read from (`UTF-8`, `HTML, GB18030`, `Word .docx`, `PDF`).
+    public func readSource(bytes: [UInt8], file: String) throws(ReadError) -> (report: Report, form: String) {
+        let source = try readDocument(bytes: bytes, file: file)
+        var report = read(document: source.document, file: file)
+        report.warnings.insert(contentsOf: source.warnings, at: 0)
+        return (report, source.form)
+    }
+
+    /// The document a file holds, before any value is looked for: what `gongkai parse --format
+    /// document` shows, to see what the reader saw.
+    public func readDocument(bytes: [UInt8], file: String) throws(ReadError) -> (document: Document, form: String, warnings: [ParseWarning]) {
+        switch try SourceForm.of(bytes, file: file) {
+        case .text:
+            let decoded = try TextDecoder.decode(bytes, file: file)
+            return (TextLayoutReader().read(TextNormalizer.normalize(decoded.text)), decoded.encoding.rawValue, [])
+        case .html:
+            let page = try HTMLReader().read(bytes, file: file)
+            return (page.document, "HTML, \(page.encoding)", page.warnings)
+        case .docx:
+            return (try DocxReader().read(bytes, file: file), "Word .docx", [])
+        case .pdf:
+            let text = try PDFReader().text(bytes, file: file)
+            return (PDFLayoutReader().read(text), "PDF", [])
+        }
     }
 
     public func read(text rawText: String, file: String) -> Report {

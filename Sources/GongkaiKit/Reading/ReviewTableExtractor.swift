@@ -10,7 +10,7 @@ struct ReviewTableExtractor {
         guard let lastHeader = stream.cells.lastIndex(where: { cell in
             Self.headerWords.contains(cell.key) || cell.key.endsWith("总计") && cell.key.has("结果")
                 || (cell.key.startsWith("总计") && CellStream.trailingDigits(cell.key) != nil)
-        }) else {
+        }) ?? headerBeforeFifteenValues() else {
             warnings.append(ParseWarning(code: "missing_table", message: "section 四 review and litigation table not found", location: "四"))
             return []
         }
@@ -36,5 +36,20 @@ struct ReviewTableExtractor {
             }
         }
         return result
+    }
+
+    /// A header whose words wrapped inside narrow cells (a PDF: `结果` over `维持`) has no cell that is
+    /// exactly a header word; then the header is the cell with a header word that comes right before
+    /// a run of fifteen values.
+    func headerBeforeFifteenValues() -> Int? {
+        let count = TemplateCatalog.reviewKinds.count * TemplateCatalog.reviewResults.count
+        let cells = stream.cells
+        guard cells.count > count else { return nil }
+        for index in stride(from: cells.count - count - 1, through: 0, by: -1) {
+            let key = cells[index].key
+            guard cells[index].value == nil, ["复议", "诉讼", "起诉", "审结", "总计", "结果"].contains(where: { key.has($0) }) else { continue }
+            if cells[(index + 1)...(index + count)].allSatisfy({ $0.value != nil }) { return index }
+        }
+        return nil
     }
 }

@@ -66,7 +66,11 @@ extension Block {
     var plainText: String {
         switch self {
         case .paragraph(let paragraph): return paragraph.text
-        case .table(let table): return table.rows.map { $0.joined(separator: " | ") }.joined(separator: "\n")
+        case .table(let table):
+            // Merged cells once, as the table reads.
+            var lines = Array(repeating: [String](), count: table.rows.count)
+            for cell in table.cellsInOrder { lines[cell.row].append(cell.text.replacing("\n", with: "")) }
+            return lines.filter { !$0.isEmpty }.map { $0.joined(separator: " | ") }.joined(separator: "\n")
         }
     }
 }

@@ -23,18 +23,7 @@ public enum TextDecoder {
     }
 
     public static func decode(_ bytes: [UInt8], file: String) throws(ReadError) -> Decoded {
-        let decoded = try decodeText(bytes, file: file)
-        if looksLikeHTML(decoded.text) {
-            throw ReadError(file: file, reason: "an HTML page; gongkai reads text exports only so far (save the page as text)")
-        }
-        return decoded
-    }
-
-    /// A saved web page: markup, not the text layouts the reader knows.
-    static func looksLikeHTML(_ text: String) -> Bool {
-        let head = text.utf8.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }.prefix(15)
-        let lowered = String(decoding: head, as: UTF8.self).lowercased()
-        return lowered.hasPrefix("<!doctype html") || lowered.hasPrefix("<html") || lowered.hasPrefix("<?xml")
+        try decodeText(bytes, file: file)
     }
 
     static func decodeText(_ bytes: [UInt8], file: String) throws(ReadError) -> Decoded {
@@ -61,7 +50,8 @@ public enum TextDecoder {
         throw ReadError(file: file, reason: "not text in UTF-8, UTF-16 or GB18030/GBK")
     }
 
-    /// Formats recognised by their first bytes; these are refused with their name.
+    /// Formats recognised by their first bytes; these are refused with their name. (PDF, .docx and
+    /// .doc never get here from `ReportReader`: `SourceForm` sends them to their own readers first.)
     static func binaryKind(_ bytes: [UInt8]) -> String? {
         let magic: [([UInt8], String)] = [
             (Array("%PDF".utf8), "a PDF file, not text (convert it with `pdftotext -layout`)"),
@@ -109,12 +99,15 @@ public enum TextDecoder {
         return nil
     }
 
-    static func gb18030(_ bytes: [UInt8]) -> String? {
-        let converter = iconv_open("UTF-8", "GB18030")
+    static func gb18030(_ bytes: [UInt8]) -> String? { iconvToUTF8(bytes, from: "GB18030") }
+
+    /// Converts with iconv; nil when the encoding is unknown or the bytes are not valid in it.
+    static func iconvToUTF8(_ bytes: [UInt8], from encoding: String) -> String? {
+        let converter = iconv_open("UTF-8", encoding)
         guard let converter, converter != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(converter) }
         var input = bytes
-        var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
+        var output = [UInt8](repeating: 0, count: bytes.count * 4 + 16)
         var unused = 0
         let failed: Bool = input.withUnsafeMutableBufferPointer { inBuffer in
             output.withUnsafeMutableBufferPointer { outBuffer in

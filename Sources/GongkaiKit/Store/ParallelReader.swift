@@ -101,9 +101,8 @@ public enum ParallelReader {
     static func parse(_ file: String, reader: ReportReader) -> Result<Parsed, ReadError> {
         do {
             let bytes = try FileBytes.read(file)
-            let decoded = try TextDecoder.decode(bytes, file: file)
-            let report = reader.read(text: decoded.text, file: file)
-            return .success(Parsed(report: report, hash: SHA256.hex(bytes), encoding: decoded.encoding.rawValue))
+            let source = try reader.readSource(bytes: bytes, file: file)
+            return .success(Parsed(report: source.report, hash: SHA256.hex(bytes), encoding: source.form))
         } catch {
             return .failure(error)
         }
