@@ -20,14 +20,28 @@ struct GenerateCommand: ParsableCommand {
     var reports: Int?
 
     enum Form: String, ExpressibleByArgument, CaseIterable {
-        case text, html, htmlGBK = "html-gbk", docx
+        case text, html, htmlGBK = "html-gbk", htmlArticle = "html-article", docx
     }
 
-    @Option(help: "With --reports: the form to write them in (text: the Word-export layout; html, html-gbk: a site's page; docx).")
+    @Option(name: .customLong("from"), help: "Render these report files (read by gongkai's reader) in --form instead of generating; for test fixtures.")
+    var sources: [String] = []
+
+    @Option(help: "With --reports or --from: the form to write them in (text: the Word-export layout; html: a site's page; html-gbk: an old GBK site laid out with tables; html-article: the article alone; docx).")
     var form: Form = .text
 
     func run() throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        if !sources.isEmpty {
+            for source in sources {
+                let report = try ReportReader().read(file: source)
+                let name = URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent
+                let (bytes, suffix) = try render(report)
+                let target = URL(fileURLWithPath: directory).appendingPathComponent("\(name).\(suffix)")
+                try Data(bytes).write(to: target)
+                print("wrote \(target.path)")
+            }
+            return
+        }
         if let count = reports {
             var generator = ReportGenerator(seed: seed)
             let bodies = ReportGenerator.fictionalBodies
@@ -36,13 +50,7 @@ struct GenerateCommand: ParsableCommand {
                 body.name = "第\(index / bodies.count + 1)" + body.name
                 let year = 2019 + index % 5
                 let report = generator.report(body: body, year: year, template: year >= 2021 ? .y2021 : .y2019)
-                let bytes: [UInt8], suffix: String
-                switch form {
-                case .text: (bytes, suffix) = (TextEncoding.encode(ReportWriter(layout: .word).write(report), as: .utf8), "txt")
-                case .html: (bytes, suffix) = (HTMLReportWriter(charset: .utf8).write(report), "html")
-                case .htmlGBK: (bytes, suffix) = (HTMLReportWriter(charset: .gbk).write(report), "html")
-                case .docx: (bytes, suffix) = (try DocxReportWriter().write(report), "docx")
-                }
+                let (bytes, suffix) = try render(report)
                 try Data(bytes).write(to: URL(fileURLWithPath: directory).appendingPathComponent(String(format: "%06d-合成样例.", index) + suffix))
             }
             print("wrote \(count) synthetic reports to \(directory)")
@@ -53,5 +61,15 @@ struct GenerateCommand: ParsableCommand {
             try Data(file.bytes).write(to: URL(fileURLWithPath: directory).appendingPathComponent(file.name))
         }
         print("wrote \(files.count) synthetic sample reports to \(directory)")
+    }
+
+    func render(_ report: Report) throws -> (bytes: [UInt8], suffix: String) {
+        switch form {
+        case .text: return (TextEncoding.encode(ReportWriter(layout: .word).write(report), as: .utf8), "txt")
+        case .html: return (HTMLReportWriter(charset: .utf8).write(report), "html")
+        case .htmlGBK: return (HTMLReportWriter(charset: .gbk, layoutTable: true).write(report), "html")
+        case .htmlArticle: return (HTMLReportWriter(charset: .utf8, siteChrome: false).write(report), "html")
+        case .docx: return (try DocxReportWriter().write(report), "docx")
+        }
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 /// `pdftotext -layout` text → `Document`. The page comes as lines in which runs of spaces stand for
 /// the gaps between table columns; a table cell's text that wrapped inside its cell continues on the
 /// lines below, at the same column. So:
@@ -27,12 +26,18 @@ struct PDFLayoutReader {
         var segments: [Segment]
     }
 
-    func read(_ raw: String) -> Document {
+    /// `title` is the PDF's own Title property: Word writes the document's title there, and a page
+    /// printed to PDF its <title>; it stands in when the text has no title line.
+    func read(_ raw: String, title: String? = nil) -> Document {
         let lines = Self.contentLines(TextNormalizer.normalize(raw))
         var builder = Builder(proseWidth: Self.proseWidth(lines))
         for line in lines { builder.add(line) }
         builder.flushAll()
-        return Document(blocks: builder.blocks)
+        let hasTitle = builder.blocks.prefix(6).contains { block in
+            if case .paragraph(let paragraph) = block { return ReportContent.isTitle(paragraph.text) }
+            return false
+        }
+        return Document(blocks: hasTitle ? builder.blocks : ReportContent.withTitle(builder.blocks, pageTitle: title))
     }
 
     // MARK: Lines and page furniture
@@ -145,7 +150,7 @@ struct PDFLayoutReader {
             return segment.end
         }.sorted()
         guard !widths.isEmpty else { return 0 }
-        return widths[widths.count * 9 / 10]
+        return widths[widths.count * 95 / 100]
     }
 
     // MARK: Building blocks
@@ -174,7 +179,6 @@ struct PDFLayoutReader {
         }
 
         mutating func add(_ line: Line) {
-            if getenv("GK_DEBUG_PDF") != nil { print(kind(line), line.segments.map { "\($0.start)-\($0.end):\($0.text)" }) }
             switch kind(line) {
             case .blank, .tableLine:
                 run.append(line)
@@ -191,7 +195,9 @@ struct PDFLayoutReader {
         mutating func addProse(_ line: Line) {
             let text = PDFLayoutReader.closeUp(line.segments.map(\.text).joined(separator: " "))
             let end = line.segments.last?.end ?? 0
-            if let open = paragraph, open.end >= proseWidth - 2, !Self.endsSentence(open.text) {
+            // Characters are not all as wide (digits and Latin letters are narrower than Chinese), so a
+            // line "reaches the margin" when it comes within 15 % of the widest.
+            if let open = paragraph, open.end * 100 >= proseWidth * 85, !Self.endsSentence(open.text) {
                 paragraph = (open.text + text, open.line, end)
             } else {
                 flushParagraph()

@@ -10,7 +10,13 @@ struct PDFReader {
     static let timeLimit: Double = 30
     static let candidates = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext", "/opt/homebrew/bin/pdftotext"]
 
-    func text(_ bytes: [UInt8], file: String) throws(ReadError) -> String {
+    struct Read {
+        var text: String
+        /// The document's Title property, when it has one.
+        var title: String?
+    }
+
+    func read(_ bytes: [UInt8], file: String) throws(ReadError) -> Read {
         guard let tool = Self.candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw ReadError(file: file, reason: "a PDF; reading it needs pdftotext (Debian: apt-get install poppler-utils; scripts/setup installs it)")
         }
@@ -41,7 +47,20 @@ struct PDFReader {
         if visible < 20 {
             throw ReadError(file: file, reason: "a PDF with no text layer (a scanned document?): it needs OCR first, e.g. `ocrmypdf -l chi_sim IN.pdf OUT.pdf`")
         }
-        return text
+        return Read(text: text, title: Self.title(of: temporary, tool: tool))
+    }
+
+    /// `pdfinfo`'s Title line, from the same package; nil when there is none or pdfinfo is missing.
+    static func title(of path: String, tool: String) -> String? {
+        let pdfinfo = (tool as NSString).deletingLastPathComponent + "/pdfinfo"
+        guard FileManager.default.isExecutableFile(atPath: pdfinfo),
+              let result = try? Subprocess.run(pdfinfo, ["-enc", "UTF-8", path], timeLimit: 10), result.status == 0 else { return nil }
+        let info = String(decoding: result.stdout, as: UTF8.self)
+        for line in info.split(separator: "\n") where line.hasPrefix("Title:") {
+            let title = line.dropFirst("Title:".count).trimmingCharacters(in: .whitespaces)
+            return title.isEmpty ? nil : title
+        }
+        return nil
     }
 }
 

@@ -44,8 +44,8 @@ public struct ReportReader {
         case .docx:
             return (try DocxReader().read(bytes, file: file), "Word .docx", [])
         case .pdf:
-            let text = try PDFReader().text(bytes, file: file)
-            return (PDFLayoutReader().read(text), "PDF", [])
+            let pdf = try PDFReader().read(bytes, file: file)
+            return (PDFLayoutReader().read(pdf.text, title: pdf.title), "PDF", [])
         }
     }
 

@@ -1,7 +1,7 @@
 /// Paths on the command line (or after `.load`) to report files: folders are walked, keeping files with
 /// the extensions reports come in and skipping hidden files and READMEs.
 public enum ReportPaths {
-    public static let extensions: Set<String> = ["txt", "md", "markdown", "text", "htm", "html", "shtml", "docx", "pdf", "csv"]
+    public static let extensions: Set<String> = ["txt", "md", "markdown", "text", "htm", "html", "shtml", "docx", "doc", "pdf", "csv"]
 
     public static func expand(_ paths: [String]) throws(StoreError) -> [String] {
         var files: [String] = []

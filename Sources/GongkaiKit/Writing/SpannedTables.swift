@@ -117,7 +117,13 @@ extension ReportWriter {
         for number in 1...6 {
             guard let section = report.narrative.first(where: { $0.section == number }) else { continue }
             blocks.append(.heading(section.heading))
-            for line in section.body.split(separator: "\n") where !line.isEmpty { blocks.append(.paragraph(String(line))) }
+            // A report read from a file keeps its tables in the section's text (`a | b | c` lines, item
+            // headings); the tables are written from their values below, so in sections 二–四 only
+            // the prose (sentences) of the text is written.
+            for line in section.body.split(separator: "\n") where !line.isEmpty {
+                if (2...4).contains(number), line.contains(" | ") || !(line.last.map { "。；：".contains($0) } ?? false) { continue }
+                blocks.append(.paragraph(String(line)))
+            }
             switch number {
             case 2: blocks += spannedArticle20(report).map { .table($0) }
             case 3: if case let table = spannedRequests(report), !table.isEmpty { blocks.append(.table(table)) }
