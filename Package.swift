@@ -26,7 +26,11 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "gongkai-bench", dependencies: ["GongkaiKit", "CEditLine"]),
-        .testTarget(name: "GongkaiKitTests", dependencies: ["GongkaiKit"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "GongkaiKitTests",
+            dependencies: ["GongkaiKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["GongkaiKit"]),
     ]
 )

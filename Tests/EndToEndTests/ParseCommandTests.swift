@@ -26,13 +26,14 @@ struct ParseCommandTests {
         #expect(warnings.contains { $0["code"] as? String == "not_a_number" })
     }
 
+    /// A file named .txt that is a broken PDF: read as a PDF (by its bytes), and refused as one.
     @Test func parseRefusesWhatIsNotText() throws {
         let pdf = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-test-\(UUID().uuidString).txt")
         try Data("%PDF-1.4\n%âãÏÓ\n".utf8).write(to: pdf)
         defer { try? FileManager.default.removeItem(at: pdf) }
         let result = try BinaryRunner.run(["parse", pdf.path])
         #expect(result.status == 1)
-        #expect(result.stderr == "gongkai: error: \(pdf.path): a PDF file, not text (convert it with `pdftotext -layout`)\n")
+        #expect(result.stderr == "gongkai: error: \(pdf.path): a damaged or truncated PDF (pdftotext: Syntax Error: Couldn't read xref table)\n")
         #expect(result.stdout.isEmpty)
     }
 

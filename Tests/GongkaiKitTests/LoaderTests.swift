@@ -64,7 +64,7 @@ struct LoaderTests {
         let session = try Session.open(path: nil)
         let summary = try session.load(files: FileBytes.files(under: folder.path))
         #expect(summary.loaded.count == 1)
-        #expect(summary.failures.map(\.description) == ["\(folder.path)/bad.txt: a PDF file, not text (convert it with `pdftotext -layout`)"])
+        #expect(summary.failures.map(\.description) == ["\(folder.path)/bad.txt: a damaged or truncated PDF (pdftotext: Syntax Error: Couldn't read xref table)"])
         #expect(try session.database.scalar("SELECT count(*) FROM report") == .integer(1))
     }
 

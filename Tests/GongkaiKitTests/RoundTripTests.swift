@@ -63,6 +63,27 @@ struct RoundTripTests {
         }
     }
 
+    /// Pages as sites publish them: UTF-8 and GBK, the article alone, inside navigation, inside a
+    /// layout table; merged cells as colspan/rowspan.
+    @Test(arguments: [HTMLReportWriter(charset: .utf8), HTMLReportWriter(charset: .gbk), HTMLReportWriter(siteChrome: false),
+                      HTMLReportWriter(charset: .gbk, layoutTable: true)])
+    func everyPageFormReadsBack(writer: HTMLReportWriter) throws {
+        for seed in UInt64(1)...24 {
+            let report = Self.generated(seed: seed)
+            let read = try ReportReader().read(bytes: writer.write(report), file: "gen.html")
+            Self.compare(read, report, "html \(writer.charset) chrome \(writer.siteChrome) layout \(writer.layoutTable) seed \(seed)")
+        }
+    }
+
+    /// Word files with the template's merged cells as gridSpan/vMerge.
+    @Test func docxReadsBack() throws {
+        for seed in UInt64(1)...24 {
+            let report = Self.generated(seed: seed)
+            let read = try ReportReader().read(bytes: try DocxReportWriter().write(report), file: "gen.docx")
+            Self.compare(read, report, "docx seed \(seed)")
+        }
+    }
+
     @Test func samplesFaultsAreInTheWrittenFiles() throws {
         for file in SampleSet.files() {
             let read = try ReportReader().read(bytes: file.bytes, file: file.name)

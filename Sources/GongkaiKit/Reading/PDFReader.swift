@@ -28,7 +28,7 @@ struct PDFReader {
         defer { unlink(temporary) }
         let result: Subprocess.Result
         do {
-            result = try Subprocess.run(tool, ["-layout", "-enc", "UTF-8", "-q", temporary, "-"], timeLimit: Self.timeLimit)
+            result = try Subprocess.run(tool, ["-layout", "-enc", "UTF-8", temporary, "-"], timeLimit: Self.timeLimit)
         } catch {
             throw ReadError(file: file, reason: "a PDF that pdftotext could not read: \(error)")
         }
@@ -37,8 +37,9 @@ struct PDFReader {
             if result.status == 3 || stderr.contains("password") || stderr.contains("ncrypt") {
                 throw ReadError(file: file, reason: "a password-protected PDF: remove the password, or print it to a new PDF, and load that")
             }
-            let detail = stderr.split(separator: "\n").first.map { ": \($0)" } ?? ""
-            throw ReadError(file: file, reason: "a PDF that pdftotext could not read (exit \(result.status)\(detail)) — damaged or truncated?")
+            // pdftotext's last complaint is the one that made it give up.
+            let detail = stderr.split(separator: "\n").last.map { ": \($0)" } ?? ""
+            throw ReadError(file: file, reason: "a damaged or truncated PDF (pdftotext\(detail))")
         }
         guard let text = String(validating: result.stdout, as: UTF8.self) else {
             throw ReadError(file: file, reason: "a PDF whose text layer is not valid UTF-8")

@@ -3,7 +3,7 @@
 /// has to see past. Tables carry the template's merged cells as colspan/rowspan. For the round-trip
 /// tests and the benchmark's corpus; the page says in its title and body that it is synthetic when
 /// the report's title does.
-public struct HTMLReportWriter {
+public struct HTMLReportWriter: Sendable {
     public enum Charset: String, CaseIterable, Sendable {
         case utf8 = "utf-8"
         case gbk
