@@ -145,6 +145,33 @@ struct FormTests {
     }
 }
 
+/// Damaged pages, Word files and PDF text never crash the reader: each either reads or is refused.
+struct FormRobustnessTests {
+    @Test func damagedFilesAreReadOrRefused() throws {
+        var generator = SystemRandomNumberGenerator()
+        for name in ["seed-site.html", "seed-gbk-layout-table.html", "seed.docx", "seed-libreoffice.docx"] {
+            let bytes = try FileBytes.read(FormTests.fixture(name))
+            for _ in 0..<25 {
+                var damaged = Array(bytes.prefix(Int.random(in: 0...bytes.count, using: &generator)))
+                for _ in 0..<Int.random(in: 0...20, using: &generator) where !damaged.isEmpty {
+                    damaged[Int.random(in: 0..<damaged.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+                }
+                _ = try? ReportReader().read(bytes: damaged, file: name)
+            }
+        }
+    }
+
+    @Test func anyColumnTextIsReadIntoADocument() {
+        let pieces = ["规章", "0", "12", "  ", "   ", "\u{0C}", "\n", "（三）", "1.属于", "行政复议", "结果", "- 2 -", "。", "第二十条第（一）项", "一、总体情况", "a", "3.5"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 0...80, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            let document = PDFLayoutReader().read(text)
+            _ = ReportReader().read(document: document, file: "fuzz.pdf")
+        }
+    }
+}
+
 /// A zip written in memory, for the refusal tests.
 enum ZIPWriting {
     static func archive(_ files: [String: String]) throws -> [UInt8] {
