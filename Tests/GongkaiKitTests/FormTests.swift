@@ -37,6 +37,17 @@ struct FormTests {
         #expect(read.report.title == (try Self.seed).title, "\(name): title")
     }
 
+    /// A synthetic report with values in every column, printed to PDF from Word (labels at the top of
+    /// their cells, no padding) and from a page (labels centred, rows apart): the same values as its text.
+    @Test(.enabled(if: pdftotextAvailable, "needs pdftotext (poppler-utils; scripts/setup installs it)"),
+          arguments: ["synthetic-from-word.pdf", "synthetic-from-page.pdf"])
+    func syntheticPDFsReadAsTheirText(name: String) throws {
+        let text = try ReportReader().read(file: Self.fixture("synthetic.txt"))
+        let read = try ReportReader().read(file: Self.fixture(name))
+        RoundTripTests.compare(read, text, name)
+        #expect(read.requests.contains { $0.value.number ?? 0 > 0 } && read.reviews.contains { $0.value.number ?? 0 > 0 })
+    }
+
     @Test func theFormIsNamedAndTheGBKPageDetected() throws {
         let page = try ReportReader().readSource(bytes: FileBytes.read(Self.fixture("seed-gbk-layout-table.html")), file: "p.html")
         #expect(page.form == "HTML, GB18030 (declared gbk)")

@@ -119,7 +119,9 @@ struct PDFLayoutReader {
             column += 1
         }
         if !current.isEmpty { segments.append(Segment(text: current, start: start, end: column - spaces)) }
-        return segments
+        // pdftotext starts each piece at its column on a grid as wide as a Latin letter; a Chinese
+        // character covers two of them, so a piece ends at its start plus its display width.
+        return segments.map { Segment(text: $0.text, start: $0.start, end: $0.start + DisplayWidth.of($0.text)) }
     }
 
     /// Drops the single spaces pdftotext puts next to Chinese characters (`2019 年`) in prose: Chinese
@@ -242,51 +244,87 @@ struct PDFLayoutReader {
             for band in bands {
                 let valueLines = band.indices.filter { hasValue(band[$0]) }
                 if banded, valueLines.count <= 1 {
-                    rows.append(cells(band))
+                    // A band that ends in a line of values alone, under two or more lines of labels, is
+                    // a header with its values right below it (no padding between), not one row.
+                    if let only = valueLines.first, only == band.count - 1, only >= 2,
+                       band[only].segments.allSatisfy({ CellText.isValue($0.text) }) {
+                        rows.append(cells(Array(band[..<only])))
+                        rows.append(cells([band[only]]))
+                    } else {
+                        rows.append(cells(band))
+                    }
                     continue
                 }
                 guard let first = valueLines.first else {
                     rows.append(cells(band))
                     continue
                 }
-                // A row is its value line and the fragments under it, but a fragment that starts a
-                // numbered label (`1.属于国家秘密`, `（三）`) above a value line opens that line's row:
-                // the label was centred in a cell taller than its text.
-                var starts = valueLines
-                for position in valueLines.indices.dropFirst() {
-                    let previous = valueLines[position - 1]
-                    if let opening = ((previous + 1)..<valueLines[position]).first(where: { startsNumberedLabel(band[$0]) }) {
-                        starts[position] = opening
-                    }
-                }
-                if let opening = (0..<first).first(where: { startsNumberedLabel(band[$0]) }), banded || opening > 0 {
-                    starts[0] = opening
-                }
-                if starts[0] > 0 { rows.append(cells(Array(band[..<starts[0]]))) }
-                for (position, start) in starts.enumerated() {
-                    let end = position + 1 < starts.count ? starts[position + 1] : band.count
-                    rows.append(cells(Array(band[start..<end])))
-                }
+                rows += splitAtValueLines(band, valueLines: valueLines, banded: banded)
             }
             return rows.filter { !$0.isEmpty }
         }
 
-        /// `1.`, `2、`, `（三）`, `一、` at the start of a piece of the line.
-        static func startsNumberedLabel(_ line: Line) -> Bool {
-            line.segments.contains { segment in
-                let text = segment.text
-                guard let first = text.first else { return false }
-                if first.isASCIIDigitish {
-                    let rest = text.drop { $0.isASCIIDigitish }
-                    return rest.first.map { ".、．".contains($0) } ?? false
+        /// A band with several value lines, split into rows. A row is its value line and the fragments
+        /// under it (labels aligned to the top of their cells), but a piece that starts a numbered label
+        /// (`1.属于国家秘密`, `（三）`) between two value lines belongs to the row below — the label was
+        /// centred in a cell taller than its text — and so do the pieces under it in its column. Lines
+        /// before the first value line are the header (in a banded table, the first row's top).
+        static func splitAtValueLines(_ band: [Line], valueLines: [Int], banded: Bool) -> [[String]] {
+            var rows = Array(repeating: [Line](), count: valueLines.count)
+            var header: [Line] = []
+            for (index, line) in band.enumerated() {
+                guard let next = valueLines.firstIndex(where: { $0 >= index }) else {
+                    rows[valueLines.count - 1].append(line)
+                    continue
                 }
-                if first == "（" || first == "(" {
-                    let inner = text.dropFirst().prefix { "一二三四五六七八九十".contains($0) }
-                    return !inner.isEmpty && text.dropFirst(inner.count + 1).first.map { "）)".contains($0) } ?? false
+                if valueLines[next] == index {
+                    rows[next].append(line)
+                    continue
                 }
-                let numeral = text.prefix { "一二三四五六七八九十".contains($0) }
-                return !numeral.isEmpty && text.dropFirst(numeral.count).first == "、"
+                // A fragment line before value line `next`: each piece goes up or down.
+                let gapStart = next == 0 ? 0 : valueLines[next - 1] + 1
+                var opened: [(start: Int, end: Int)] = []
+                for earlier in band[gapStart..<index] {
+                    for piece in earlier.segments where startsNumberedLabel(piece) || opened.contains(where: { overlaps($0, piece) }) {
+                        opened.append((piece.start, piece.end))
+                    }
+                }
+                var down = line, up = line
+                down.segments = line.segments.filter { piece in startsNumberedLabel(piece) || opened.contains { overlaps($0, piece) } }
+                up.segments = line.segments.filter { piece in !down.segments.contains { $0.start == piece.start } }
+                if next == 0 {
+                    if banded {
+                        rows[0].append(line)
+                    } else {
+                        header.append(up)
+                        if !down.segments.isEmpty { rows[0].append(down) }
+                    }
+                } else {
+                    if !up.segments.isEmpty { rows[next - 1].append(up) }
+                    if !down.segments.isEmpty { rows[next].append(down) }
+                }
             }
+            return (header.contains { !$0.segments.isEmpty } ? [cells(header)] : []) + rows.map(cells)
+        }
+
+        static func overlaps(_ range: (start: Int, end: Int), _ piece: Segment) -> Bool {
+            min(range.end, piece.end) - max(range.start, piece.start) > 0
+        }
+
+        /// `1.`, `2、`, `（三）`, `一、` at the start of a piece.
+        static func startsNumberedLabel(_ piece: Segment) -> Bool {
+            let text = piece.text
+            guard let first = text.first else { return false }
+            if first.isASCIIDigitish {
+                let rest = text.drop { $0.isASCIIDigitish }
+                return rest.first.map { ".、．".contains($0) } ?? false
+            }
+            if first == "（" || first == "(" {
+                let inner = text.dropFirst().prefix { "一二三四五六七八九十".contains($0) }
+                return !inner.isEmpty && text.dropFirst(inner.count + 1).first.map { "）)".contains($0) } ?? false
+            }
+            let numeral = text.prefix { "一二三四五六七八九十".contains($0) }
+            return !numeral.isEmpty && text.dropFirst(numeral.count).first == "、"
         }
 
         /// The cells of one row from its lines: label pieces that sit in the same columns (their
@@ -327,6 +365,7 @@ struct PDFLayoutReader {
             var column = segment.start
             let characters = Array(segment.text)
             for (index, character) in characters.enumerated() {
+                let width = character.unicodeScalars.first.map(DisplayWidth.of) ?? 1
                 if character == " ", index > 0, index + 1 < characters.count, isCJK(characters[index - 1]) || isCJK(characters[index + 1]) {
                     pieces.append(Segment(text: current, start: start, end: column))
                     current = ""
@@ -334,7 +373,7 @@ struct PDFLayoutReader {
                 } else {
                     current.append(character)
                 }
-                column += 1
+                column += width
             }
             pieces.append(Segment(text: current, start: start, end: column))
             return pieces.filter { !$0.text.isEmpty }

@@ -7,10 +7,10 @@ struct ReviewTableExtractor {
     static let headerWords: Set<String> = Set(TemplateCatalog.reviewKinds + TemplateCatalog.reviewResults + ["行政诉讼"])
 
     func extract(warnings: inout [ParseWarning]) -> [ReviewCell] {
-        guard let lastHeader = stream.cells.lastIndex(where: { cell in
+        guard let lastHeader = headerBeforeFifteenValues() ?? stream.cells.lastIndex(where: { cell in
             Self.headerWords.contains(cell.key) || cell.key.endsWith("总计") && cell.key.has("结果")
                 || (cell.key.startsWith("总计") && CellStream.trailingDigits(cell.key) != nil)
-        }) ?? headerBeforeFifteenValues() else {
+        }) else {
             warnings.append(ParseWarning(code: "missing_table", message: "section 四 review and litigation table not found", location: "四"))
             return []
         }
@@ -38,9 +38,9 @@ struct ReviewTableExtractor {
         return result
     }
 
-    /// A header whose words wrapped inside narrow cells (a PDF: `结果` over `维持`) has no cell that is
-    /// exactly a header word; then the header is the cell with a header word that comes right before
-    /// a run of fifteen values.
+    /// The header cell right before a run of fifteen values: found first, because a header whose words
+    /// wrapped inside narrow cells (a PDF: `结果` over `维持`) may have no cell that is exactly a header
+    /// word, or one that is not the last.
     func headerBeforeFifteenValues() -> Int? {
         let count = TemplateCatalog.reviewKinds.count * TemplateCatalog.reviewResults.count
         let cells = stream.cells
