@@ -9,4 +9,9 @@ static inline int gongkai_bind_text(sqlite3_stmt *stmt, int index, const char *t
 static inline int gongkai_bind_blob(sqlite3_stmt *stmt, int index, const void *bytes, int length) {
     return sqlite3_bind_blob(stmt, index, bytes, length, SQLITE_TRANSIENT);
 }
+/// sqlite3_config is variadic. Memory statistics cost a global mutex on every allocation SQLite makes;
+/// gongkai never reads them. Must run before the first connection opens (it fails harmlessly after).
+static inline int gongkai_disable_memory_statistics(void) {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
 #endif

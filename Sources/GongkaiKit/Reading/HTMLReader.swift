@@ -206,9 +206,3 @@ enum HTMLTable {
         return lines.joined(separator: "\n")
     }
 }
-
-extension String {
-    var trimmingSpaces: String {
-        String(unicodeScalars.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed().map(Character.init))
-    }
-}

@@ -67,7 +67,12 @@ extension Block {
         switch self {
         case .paragraph(let paragraph): return paragraph.text
         case .table(let table):
-            // Merged cells once, as the table reads.
+            // Text layouts have no merged cells and no line breaks in cells: the cheap way (every
+            // report's narrative goes through here).
+            if table.covered.isEmpty, !table.rows.contains(where: { $0.contains { $0.utf8.contains(0x0A) } }) {
+                return table.rows.map { $0.joined(separator: " | ") }.joined(separator: "\n")
+            }
+            // Merged cells once, as the table reads; a cell's own line breaks dropped.
             var lines = Array(repeating: [String](), count: table.rows.count)
             for cell in table.cellsInOrder { lines[cell.row].append(cell.text.replacing("\n", with: "")) }
             return lines.filter { !$0.isEmpty }.map { $0.joined(separator: " | ") }.joined(separator: "\n")

@@ -7,7 +7,14 @@ public final class Database {
     let handle: OpaquePointer
     public let path: String
 
+    /// Process-wide settings, made once before the first connection opens.
+    static let configured: Bool = {
+        _ = gongkai_disable_memory_statistics()
+        return true
+    }()
+
     public init(path: String = ":memory:", readOnly: Bool = false) throws(DatabaseError) {
+        _ = Self.configured
         var connection: OpaquePointer?
         let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
         let code = sqlite3_open_v2(path, &connection, flags, nil)

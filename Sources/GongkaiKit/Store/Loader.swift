@@ -44,6 +44,8 @@ public final class Loader {
         try database.transaction {
             var seen: [String: String] = [:]
             var start = 0
+            // Earlier loads can only hold a duplicate when there were earlier loads.
+            let hadReports = try database.scalar("SELECT EXISTS (SELECT 1 FROM report)")?.double == 1
             try ParallelReader.stream(files) { batch, results in
                 progress?(start, files.count)
                 for (file, outcome) in zip(batch, results) {
@@ -51,13 +53,13 @@ public final class Loader {
                     case .failure(let error):
                         summary.failures.append(error)
                     case .success(let parsed):
-                        let earlierLoad = try findHash.rows([.text(parsed.hash)]).first?.first?.string
+                        let earlierLoad = hadReports ? try findHash.rows([.text(parsed.hash)]).first?.first?.string : nil
                         if let earlier = seen[parsed.hash] ?? earlierLoad {
                             summary.duplicates.append((file, earlier))
                             continue
                         }
                         seen[parsed.hash] = file
-                        try insert(parsed.report, hash: parsed.hash, encoding: parsed.encoding)
+                        try insert(parsed.report, hash: parsed.hash, encoding: parsed.encoding, bodyKey: parsed.bodyKey)
                         summary.loaded.append(file)
                         summary.warnings += parsed.report.warnings.count
                     }
@@ -71,10 +73,10 @@ public final class Loader {
 
     /// Inserts one report and everything in it; returns its id. Parse warnings become `finding` rows.
     @discardableResult
-    public func insert(_ report: Report, hash: String, encoding: String? = nil) throws(DatabaseError) -> Int64 {
+    public func insert(_ report: Report, hash: String, encoding: String? = nil, bodyKey: String?? = nil) throws(DatabaseError) -> Int64 {
         try insertReport.run([
             .text(report.file), .text(hash), .optional(encoding), .optional(report.title), .optional(report.agency),
-            .optional(BodyName.key(report.agency)), .optional(report.province), .optional(report.city), .optional(report.county),
+            .optional(bodyKey ?? BodyName.key(report.agency)), .optional(report.province), .optional(report.city), .optional(report.county),
             .optional(report.township), .text(report.level.rawValue), report.year.map { .integer(Int64($0)) } ?? .null,
             .optional(report.template?.rawValue),
             .number(report.activeTotal.flatMap { $0.approximate ? nil : $0.value }),

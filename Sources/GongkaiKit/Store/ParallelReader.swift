@@ -7,6 +7,8 @@ public enum ParallelReader {
         public var report: Report
         public var hash: String
         public var encoding: String
+        /// `BodyName.key` of the agency, worked out here, off the inserting thread.
+        public var bodyKey: String?
     }
 
     /// Slots written by one worker each (different indices of raw memory, no shared Swift array to
@@ -63,10 +65,14 @@ public enum ParallelReader {
             pipe.space.signal()
             finished.wait()
         }
+        // Parsed reports are freed on another thread: tearing down thousands of strings and arrays is
+        // work the inserting thread, the bottleneck, should not do.
+        let graveyard = DispatchQueue(label: "gongkai.parsed-reports.release")
         for (index, batch) in batches.enumerated() {
             let results = pipe.take(index)
             pipe.space.signal()
             try consume(batch, results)
+            graveyard.async { withExtendedLifetime(results) {} }
         }
     }
 
@@ -102,7 +108,8 @@ public enum ParallelReader {
         do {
             let bytes = try FileBytes.read(file)
             let source = try reader.readSource(bytes: bytes, file: file)
-            return .success(Parsed(report: source.report, hash: SHA256.hex(bytes), encoding: source.form))
+            return .success(Parsed(report: source.report, hash: SHA256.hex(bytes), encoding: source.form,
+                                   bodyKey: BodyName.key(source.report.agency)))
         } catch {
             return .failure(error)
         }
