@@ -33,9 +33,7 @@ struct Loading {
         let summary = try session.load(files: files, progress: progress.update)
         progress.finish()
         for failure in summary.failures { Diagnostics.error("\(failure)") }
-        for duplicate in summary.duplicates {
-            Diagnostics.note("gongkai: note: \(duplicate.file) has the same content as \(duplicate.sameAs), loaded already; skipped")
-        }
+        for note in summary.notes { Diagnostics.note("gongkai: note: \(note)") }
         return !summary.failures.isEmpty
     }
 }

@@ -122,4 +122,34 @@ struct LoaderTests {
         #expect { try Session.open(path: other) } throws: { "\($0)".contains("a SQLite database of another program") }
         #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == otherBefore)
     }
+
+    /// A page and a Word file of one report differ in every byte but are one report: the second is
+    /// skipped, in the same load and in a later load into the same database.
+    @Test(.enabled(if: SharedFiles.seedPath != nil)) func theSameReportInAnotherFormIsLoadedOnce() throws {
+        let page = SharedFiles.fixture("forms/seed-site.html"), word = SharedFiles.fixture("forms/seed.docx")
+        let session = try Session.open(path: nil)
+        let both = try session.load(files: [page, word])
+        #expect(both.loaded == [page])
+        #expect(both.sameReport.map(\.file) == [word])
+        #expect(both.notes == ["\(word) is the same report as \(page) (same title, body, year and numbers, in another form); skipped"])
+        let later = try session.load(files: [SharedFiles.fixture("forms/seed-libreoffice.docx")])
+        #expect(later.loaded.isEmpty && later.sameReport.first?.sameAs == page)
+        #expect(try session.database.scalar("SELECT count(*) FROM report") == .integer(1))
+    }
+
+    /// A database written by the first schema (no values_hash) is brought up to date when opened.
+    @Test func aVersionOneDatabaseIsMigrated() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-v1-\(UUID().uuidString).db").path
+        defer { unlink(path) }
+        do {
+            let session = try Session.open(path: path)
+            _ = try session.load(files: [SharedFiles.sample("示范市北岭县云岗镇-2021-合成样例.txt")])
+            try session.database.execute("DROP INDEX report_values; ALTER TABLE report DROP COLUMN values_hash; PRAGMA user_version = 1;")
+        }
+        let session = try Session.open(path: path)
+        #expect(try session.database.scalar("PRAGMA user_version") == .integer(Schema.version))
+        #expect(try session.database.scalar("SELECT count(*) FROM report WHERE values_hash IS NULL") == .integer(1))
+        let again = try session.load(files: [SharedFiles.sample("示范市北岭县云岗镇-2022-合成样例.txt")])
+        #expect(again.loaded.count == 1)
+    }
 }

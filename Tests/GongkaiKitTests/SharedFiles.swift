@@ -21,6 +21,10 @@ enum SharedFiles {
 
     static var seedPath: String? { path("seed/000_0717abcba8b88f39.txt") }
 
+    static func sample(_ name: String) -> String {
+        packageRoot.appendingPathComponent("samples").appendingPathComponent(name).path
+    }
+
     static func fixture(_ name: String) -> String {
         packageRoot.appendingPathComponent("Tests/GongkaiKitTests/Fixtures").appendingPathComponent(name).path
     }

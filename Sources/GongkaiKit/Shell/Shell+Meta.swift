@@ -91,7 +91,7 @@ extension Shell {
             let files = try ReportPaths.expand(paths)
             let summary = try session.load(files: files)
             for failure in summary.failures { writeError("error: \(failure)\n") }
-            for duplicate in summary.duplicates { writeError("note: \(duplicate.file) has the same content as \(duplicate.sameAs); skipped\n") }
+            for note in summary.notes { writeError("note: \(note)\n") }
             writeOut("loaded \(summary.loaded.count) report(s), \(summary.warnings) warning(s)\n")
             return summary.failures.isEmpty
         } catch {

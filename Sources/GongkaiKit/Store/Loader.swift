@@ -5,8 +5,16 @@ public final class Loader {
     public struct Summary: Sendable {
         public var loaded: [String] = []
         public var duplicates: [(file: String, sameAs: String)] = []
+        /// The same report read from another form (same title, body, year and values, other bytes).
+        public var sameReport: [(file: String, sameAs: String)] = []
         public var failures: [ReadError] = []
         public var warnings = 0
+
+        /// What was skipped and why, one line each, for stderr.
+        public var notes: [String] {
+            duplicates.map { "\($0.file) has the same content as \($0.sameAs), loaded already; skipped" }
+                + sameReport.map { "\($0.file) is the same report as \($0.sameAs) (same title, body, year and numbers, in another form); skipped" }
+        }
     }
 
     let database: Database
@@ -19,12 +27,13 @@ public final class Loader {
     let insertReview: Statement
     let insertFinding: Statement
     let findHash: Statement
+    let findValues: Statement
 
     public init(database: Database) throws(DatabaseError) {
         self.database = database
         insertReport = try database.prepare("""
-            INSERT INTO report (file, content_hash, encoding, title, agency, body, province, city, county, township, level, year, template, active_total)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+            INSERT INTO report (file, content_hash, encoding, title, agency, body, province, city, county, township, level, year, template, active_total, values_hash)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
             """)
         insertNarrative = try database.prepare("INSERT INTO narrative (report_id, section, heading, body) VALUES (?1, ?2, ?3, ?4)")
         insertChannel = try database.prepare("INSERT INTO active_channel (report_id, channel, account, items, approximate, evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
@@ -34,6 +43,7 @@ public final class Loader {
         insertReview = try database.prepare("INSERT INTO review_litigation (report_id, kind, result, count, raw) VALUES (?1, ?2, ?3, ?4, ?5)")
         insertFinding = try database.prepare("INSERT INTO finding (report_id, rule, severity, message, expected, actual, location) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
         findHash = try database.prepare("SELECT file FROM report WHERE content_hash = ?1")
+        findValues = try database.prepare("SELECT file FROM report WHERE values_hash = ?1")
     }
 
     /// Reads and loads files. Files are read and parsed on a background thread, a batch at a time, while
@@ -43,6 +53,7 @@ public final class Loader {
         var summary = Summary()
         try database.transaction {
             var seen: [String: String] = [:]
+            var seenValues: [String: String] = [:]
             var start = 0
             // Earlier loads can only hold a duplicate when there were earlier loads.
             let hadReports = try database.scalar("SELECT EXISTS (SELECT 1 FROM report)")?.double == 1
@@ -59,7 +70,13 @@ public final class Loader {
                             continue
                         }
                         seen[parsed.hash] = file
-                        try insert(parsed.report, hash: parsed.hash, encoding: parsed.encoding, bodyKey: parsed.bodyKey)
+                        let earlierForm = hadReports ? try findValues.rows([.text(parsed.valuesKey)]).first?.first?.string : nil
+                        if let earlier = seenValues[parsed.valuesKey] ?? earlierForm {
+                            summary.sameReport.append((file, earlier))
+                            continue
+                        }
+                        seenValues[parsed.valuesKey] = file
+                        try insert(parsed.report, hash: parsed.hash, encoding: parsed.encoding, bodyKey: parsed.bodyKey, valuesKey: parsed.valuesKey)
                         summary.loaded.append(file)
                         summary.warnings += parsed.report.warnings.count
                     }
@@ -73,13 +90,15 @@ public final class Loader {
 
     /// Inserts one report and everything in it; returns its id. Parse warnings become `finding` rows.
     @discardableResult
-    public func insert(_ report: Report, hash: String, encoding: String? = nil, bodyKey: String?? = nil) throws(DatabaseError) -> Int64 {
+    public func insert(_ report: Report, hash: String, encoding: String? = nil, bodyKey: String?? = nil,
+                       valuesKey: String? = nil) throws(DatabaseError) -> Int64 {
         try insertReport.run([
             .text(report.file), .text(hash), .optional(encoding), .optional(report.title), .optional(report.agency),
             .optional(bodyKey ?? BodyName.key(report.agency)), .optional(report.province), .optional(report.city), .optional(report.county),
             .optional(report.township), .text(report.level.rawValue), report.year.map { .integer(Int64($0)) } ?? .null,
             .optional(report.template?.rawValue),
             .number(report.activeTotal.flatMap { $0.approximate ? nil : $0.value }),
+            .text(valuesKey ?? ValuesKey.of(report)),
         ])
         let id = DatabaseValue.integer(database.lastInsertRowID)
         for section in report.narrative {

@@ -9,6 +9,8 @@ public enum ParallelReader {
         public var encoding: String
         /// `BodyName.key` of the agency, worked out here, off the inserting thread.
         public var bodyKey: String?
+        /// `ValuesKey.of` the report: the same report read from another form has the same.
+        public var valuesKey: String
     }
 
     /// Slots written by one worker each (different indices of raw memory, no shared Swift array to
@@ -109,7 +111,7 @@ public enum ParallelReader {
             let bytes = try FileBytes.read(file)
             let source = try reader.readSource(bytes: bytes, file: file)
             return .success(Parsed(report: source.report, hash: SHA256.hex(bytes), encoding: source.form,
-                                   bodyKey: BodyName.key(source.report.agency)))
+                                   bodyKey: BodyName.key(source.report.agency), valuesKey: ValuesKey.of(source.report)))
         } catch {
             return .failure(error)
         }

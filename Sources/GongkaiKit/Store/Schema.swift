@@ -5,7 +5,7 @@
 /// version), so `--db FILE` never writes into a database that is not one of ours.
 public enum Schema {
     public static let applicationID: Int64 = 0x676B_6169  // "gkai"
-    public static let version: Int64 = 1
+    public static let version: Int64 = 2
 
     public static let tables = ["report", "narrative", "active_channel", "narrative_number", "article20", "request", "review_litigation", "finding"]
 
@@ -26,8 +26,10 @@ public enum Schema {
         level TEXT NOT NULL CHECK (level IN ('township','street','county','city','department','other')),
         year INTEGER,
         template TEXT CHECK (template IN ('2019','2021')),
-        active_total NUMERIC
+        active_total NUMERIC,
+        values_hash TEXT
     );
+    CREATE INDEX IF NOT EXISTS report_values ON report(values_hash);
     CREATE INDEX IF NOT EXISTS report_year ON report(year);
     CREATE INDEX IF NOT EXISTS report_township ON report(township);
     CREATE INDEX IF NOT EXISTS report_county ON report(county);
@@ -131,6 +133,18 @@ public enum Schema {
             }
         case .gongkai(let found) where found == version:
             do { try database.execute("PRAGMA foreign_keys = ON") } catch { throw StoreError(message: error.message) }
+        case .gongkai(1):
+            // Version 2 added report.values_hash (the same report in another form); older rows keep NULL.
+            do {
+                try database.execute("""
+                    PRAGMA foreign_keys = ON;
+                    ALTER TABLE report ADD COLUMN values_hash TEXT;
+                    CREATE INDEX IF NOT EXISTS report_values ON report(values_hash);
+                    PRAGMA user_version = \(version);
+                    """)
+            } catch {
+                throw StoreError(message: "cannot bring \(database.path) from schema version 1 to \(version): \(error.message)")
+            }
         case .gongkai(let found):
             throw StoreError(message: "\(database.path) is a gongkai database of schema version \(found); this gongkai reads version \(version)")
         case .foreign(let what):
