@@ -51,7 +51,9 @@ public enum FileBytes {
             let path = directory.endsWith("/") ? directory + name : directory + "/" + name
             if isDirectory(path) { result += files(under: path) } else { result.append(path) }
         }
-        return result.sorted()
+        // Byte order: Swift's String `<` compares Unicode-normalised, which for 100,000 Chinese file
+        // names was most of the time spent listing a folder.
+        return result.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     /// The entries of one folder (not recursive), sorted; for completing file names.

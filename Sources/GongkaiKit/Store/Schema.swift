@@ -76,7 +76,7 @@ public enum Schema {
         count NUMERIC,
         raw TEXT
     );
-    CREATE INDEX IF NOT EXISTS request_report ON request(report_id, stage, outcome, applicant);
+    CREATE INDEX IF NOT EXISTS request_report ON request(report_id);
     CREATE TABLE IF NOT EXISTS review_litigation (
         report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
         kind TEXT NOT NULL CHECK (kind IN ('行政复议','未经复议直接起诉','复议后起诉')),
