@@ -39,23 +39,9 @@ public struct ReportWriter {
 
     // MARK: Grids
 
+    /// Section 二's tables as text: the spanned tables' cells row by row (text has no merged cells).
     func article20Lines(_ report: Report) -> [String] {
-        guard let template = report.template else { return [] }
-        var lines: [String] = []
-        for item in TemplateCatalog.article20Items(template) {
-            let cells = report.article20.filter { $0.item == item.item }
-            guard !cells.isEmpty else { continue }
-            var grid: [[String]] = [[item.item], ["信息内容"] + item.measures]
-            var contents: [String] = []
-            for cell in cells where !contents.contains(cell.content) { contents.append(cell.content) }
-            for content in contents {
-                grid.append([content] + item.measures.map { measure in
-                    render(cells.first { $0.content == content && $0.measure == measure }?.value ?? .missing)
-                })
-            }
-            lines += table(grid)
-        }
-        return lines
+        spannedArticle20(report).flatMap { table($0.map { row in row.map(\.text) }) }
     }
 
     static let stageLabels: [RequestStage: String] = [
