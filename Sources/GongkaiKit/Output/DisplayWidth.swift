@@ -25,6 +25,8 @@ public enum DisplayWidth {
         let v = scalar.value
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
         if v < 0x300 { return 1 }
+        // The common wide ones first: CJK ideographs, CJK punctuation, full-width forms.
+        if (0x4E00...0x9FFF).contains(v) || (0x3000...0x303E).contains(v) || (0xFF01...0xFF60).contains(v) { return 2 }
         if contains(zero, v) { return 0 }
         return contains(wide, v) ? 2 : 1
     }
