@@ -45,6 +45,10 @@ struct DocxReader {
             let names = archive.prefix(3).map(\.path).joined(separator: ", ")
             throw ReadError(file: file, reason: "a zip archive but not a Word .docx (no word/document.xml; it holds \(names.isEmpty ? "nothing" : names)…)")
         }
+        // A zip bomb must not take the machine's memory: a report's document part is well under 10 MB.
+        guard entry.uncompressedSize <= 256 << 20 else {
+            throw ReadError(file: file, reason: "a Word .docx whose document part unpacks to \(entry.uncompressedSize >> 20) MB; not read (a report is a few hundred KB)")
+        }
         var xml = Data()
         do {
             _ = try archive.extract(entry, skipCRC32: false) { xml.append($0) }
