@@ -53,23 +53,24 @@ enum FastText {
 
     /// The byte offset of `needle` in `text`, or nil.
     static func search<S: StringProtocol>(_ text: S, _ needle: String) -> Int? {
-        withBytes(text) { haystack in
-            withBytes(needle) { pattern in
-                let n = pattern.count, h = haystack.count
-                guard n > 0 else { return 0 }
-                guard n <= h, let hBase = haystack.baseAddress, let pBase = pattern.baseAddress else { return nil }
-                let first = pBase[0]
-                var index = 0
-                let last = h - n
-                while index <= last {
-                    guard let found = memchr(hBase + index, Int32(first), last - index + 1) else { return nil }
-                    let offset = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - hBase
-                    if memcmp(hBase + offset, pBase, n) == 0 { return offset }
-                    index = offset + 1
-                }
-                return nil
-            }
+        withBytes(text) { haystack in withBytes(needle) { pattern in search(haystack, pattern) } }
+    }
+
+    /// The offset of `pattern` in `haystack`, or nil: memchr for the first byte, memcmp for the rest.
+    static func search(_ haystack: UnsafeBufferPointer<UInt8>, _ pattern: UnsafeBufferPointer<UInt8>) -> Int? {
+        let n = pattern.count, h = haystack.count
+        guard n > 0 else { return 0 }
+        guard n <= h, let hBase = haystack.baseAddress, let pBase = pattern.baseAddress else { return nil }
+        let first = pBase[0]
+        var index = 0
+        let last = h - n
+        while index <= last {
+            guard let found = memchr(hBase + index, Int32(first), last - index + 1) else { return nil }
+            let offset = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - hBase
+            if memcmp(hBase + offset, pBase, n) == 0 { return offset }
+            index = offset + 1
         }
+        return nil
     }
 
     /// The text of a slice of UTF-8 without leading and trailing spaces (ASCII, U+3000, U+2002, NBSP…),

@@ -111,7 +111,8 @@ struct HTMLWalker {
     }
 }
 
-/// Whitespace as a browser shows it: runs of spaces, tabs and line ends are one space; the ends trimmed.
+/// Whitespace as a browser shows it: runs of spaces, tabs and line ends are one space; the ends trimmed
+/// of every kind of space.
 enum HTMLText {
     static func collapse(_ text: String) -> String {
         var out = String.UnicodeScalarView()
@@ -127,9 +128,7 @@ enum HTMLText {
             }
         }
         // Indentation written as &nbsp; or ideographic spaces is layout, not text.
-        while let last = out.last, last == " " || last == "\u{A0}" || last == "\u{3000}" { out.removeLast() }
-        let start = out.firstIndex { $0 != "\u{A0}" && $0 != "\u{3000}" && $0 != " " } ?? out.endIndex
-        return String(out[start...])
+        return String(out).trimmingSpaces
     }
 }
 
@@ -138,21 +137,16 @@ enum HTMLTable {
     /// Report tables are flat and their cells short; a table that holds a table, or a cell of prose, is
     /// the page's layout.
     static func isLayout(_ table: XMLNode) -> Bool {
-        var layout = false
-        func visit(_ node: XMLNode, depth: Int) {
-            for child in node.children where child.isElement && !layout {
+        func holdsLayout(_ node: XMLNode) -> Bool {
+            node.children.contains { child in
+                guard child.isElement else { return false }
                 let name = child.name.lowercased()
-                if name == "table" { layout = true; return }
-                if name == "td" || name == "th" {
-                    if cellText(child).count > 200 { layout = true; return }
-                    visit(child, depth: depth + 1)
-                } else {
-                    visit(child, depth: depth + 1)
-                }
+                if name == "table" { return true }
+                if (name == "td" || name == "th"), cellText(child).count > 200 { return true }
+                return holdsLayout(child)
             }
         }
-        visit(table, depth: 0)
-        return layout
+        return holdsLayout(table)
     }
 
     static func read(_ table: XMLNode) -> Table {

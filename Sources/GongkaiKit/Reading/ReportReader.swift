@@ -37,7 +37,7 @@ public struct ReportReader {
         switch try SourceForm.of(bytes, file: file) {
         case .text:
             let decoded = try TextDecoder.decode(bytes, file: file)
-            return (TextLayoutReader().read(TextNormalizer.normalize(decoded.text)), decoded.encoding.rawValue, [])
+            return (document(text: decoded.text), decoded.encoding.rawValue, [])
         case .html:
             let page = try HTMLReader().read(bytes, file: file)
             return (page.document, "HTML, \(page.encoding)", page.warnings)
@@ -50,9 +50,11 @@ public struct ReportReader {
     }
 
     public func read(text rawText: String, file: String) -> Report {
-        let text = TextNormalizer.normalize(rawText)
-        let document = TextLayoutReader().read(text)
-        return read(document: document, file: file)
+        read(document: document(text: rawText), file: file)
+    }
+
+    func document(text rawText: String) -> Document {
+        TextLayoutReader().read(TextNormalizer.normalize(rawText))
     }
 
     public func read(document: Document, file: String) -> Report {

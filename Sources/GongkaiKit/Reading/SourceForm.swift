@@ -17,10 +17,7 @@ enum SourceForm: Equatable {
 
     /// Some servers put a few bytes (a BOM, a blank line) before `%PDF`; readers accept it in the first KB.
     static func pdfAfterJunk(_ bytes: [UInt8]) -> Bool {
-        let head = bytes.prefix(1024)
-        guard head.count > 4 else { return false }
-        let needle = Array("%PDF-".utf8)
-        return (0...(head.count - needle.count)).contains { head[$0..<$0 + needle.count].elementsEqual(needle) }
+        contains(Array(bytes.prefix(1024)), Array("%PDF-".utf8))
     }
 
     /// An OLE compound file is either an old Word .doc or an encrypted Office file (Office wraps a
@@ -34,14 +31,7 @@ enum SourceForm: Equatable {
     }
 
     static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard bytes.count >= needle.count, let first = needle.first else { return false }
-        var index = 0
-        let last = bytes.count - needle.count
-        while index <= last {
-            if bytes[index] == first, bytes[index..<index + needle.count].elementsEqual(needle) { return true }
-            index += 1
-        }
-        return false
+        bytes.withUnsafeBufferPointer { haystack in needle.withUnsafeBufferPointer { FastText.search(haystack, $0) != nil } }
     }
 
     /// Markup: after any BOM and spaces the file opens with a tag, and its first 2 KB hold one of the
