@@ -11,9 +11,7 @@ public enum ReportPrinter {
                 out += "L\(paragraph.line) ¶ \(paragraph.text)\n"
             case .table(let table):
                 out += "L\(table.line) ▦ table, \(table.rows.count) row(s)\n"
-                var rows = Array(repeating: [String](), count: table.rows.count)
-                for cell in table.cellsInOrder { rows[cell.row].append(cell.text.replacing("\n", with: "⏎")) }
-                for row in rows { out += "    | " + row.joined(separator: " | ") + " |\n" }
+                for row in table.rowsInOrder { out += "    | " + row.map { $0.replacing("\n", with: "⏎") }.joined(separator: " | ") + " |\n" }
             }
         }
         return out

@@ -52,6 +52,13 @@ public struct Table: Sendable, Equatable {
         }
         return cells
     }
+
+    /// The rows as they read: each merged cell once, in the row it starts in.
+    public var rowsInOrder: [[String]] {
+        var lines = Array(repeating: [String](), count: rows.count)
+        for cell in cellsInOrder { lines[cell.row].append(cell.text) }
+        return lines
+    }
 }
 
 public struct GridPosition: Hashable, Sendable {

@@ -51,6 +51,4 @@ struct GridBuilder {
         }
         return Table(rows: Array(rows), line: line, covered: covered.filter { $0.row < rowsAdded })
     }
-
-    var isEmpty: Bool { rowsAdded == 0 }
 }

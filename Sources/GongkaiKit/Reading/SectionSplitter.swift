@@ -73,9 +73,8 @@ extension Block {
                 return table.rows.map { $0.joined(separator: " | ") }.joined(separator: "\n")
             }
             // Merged cells once, as the table reads; a cell's own line breaks dropped.
-            var lines = Array(repeating: [String](), count: table.rows.count)
-            for cell in table.cellsInOrder { lines[cell.row].append(cell.text.replacing("\n", with: "")) }
-            return lines.filter { !$0.isEmpty }.map { $0.joined(separator: " | ") }.joined(separator: "\n")
+            return table.rowsInOrder.filter { !$0.isEmpty }
+                .map { $0.map { $0.replacing("\n", with: "") }.joined(separator: " | ") }.joined(separator: "\n")
         }
     }
 }

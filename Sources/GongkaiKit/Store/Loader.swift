@@ -76,7 +76,7 @@ public final class Loader {
                             continue
                         }
                         seenValues[parsed.valuesKey] = file
-                        try insert(parsed.report, hash: parsed.hash, encoding: parsed.encoding, bodyKey: parsed.bodyKey, valuesKey: parsed.valuesKey)
+                        try insert(parsed)
                         summary.loaded.append(file)
                         summary.warnings += parsed.report.warnings.count
                     }
@@ -90,15 +90,22 @@ public final class Loader {
 
     /// Inserts one report and everything in it; returns its id. Parse warnings become `finding` rows.
     @discardableResult
-    public func insert(_ report: Report, hash: String, encoding: String? = nil, bodyKey: String?? = nil,
-                       valuesKey: String? = nil) throws(DatabaseError) -> Int64 {
+    public func insert(_ report: Report, hash: String, encoding: String? = nil) throws(DatabaseError) -> Int64 {
+        try insert(ParallelReader.Parsed(report: report, hash: hash, encoding: encoding, bodyKey: BodyName.key(report.agency),
+                                         valuesKey: ValuesKey.of(report)))
+    }
+
+    /// Inserts a report as the reader thread handed it over, its keys worked out already.
+    @discardableResult
+    func insert(_ parsed: ParallelReader.Parsed) throws(DatabaseError) -> Int64 {
+        let report = parsed.report
         try insertReport.run([
-            .text(report.file), .text(hash), .optional(encoding), .optional(report.title), .optional(report.agency),
-            .optional(bodyKey ?? BodyName.key(report.agency)), .optional(report.province), .optional(report.city), .optional(report.county),
+            .text(report.file), .text(parsed.hash), .optional(parsed.encoding), .optional(report.title), .optional(report.agency),
+            .optional(parsed.bodyKey), .optional(report.province), .optional(report.city), .optional(report.county),
             .optional(report.township), .text(report.level.rawValue), report.year.map { .integer(Int64($0)) } ?? .null,
             .optional(report.template?.rawValue),
             .number(report.activeTotal.flatMap { $0.approximate ? nil : $0.value }),
-            .text(valuesKey ?? ValuesKey.of(report)),
+            .text(parsed.valuesKey),
         ])
         let id = DatabaseValue.integer(database.lastInsertRowID)
         for section in report.narrative {

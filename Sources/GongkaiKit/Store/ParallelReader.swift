@@ -6,7 +6,7 @@ public enum ParallelReader {
     public struct Parsed: Sendable {
         public var report: Report
         public var hash: String
-        public var encoding: String
+        public var encoding: String?
         /// `BodyName.key` of the agency, worked out here, off the inserting thread.
         public var bodyKey: String?
         /// `ValuesKey.of` the report: the same report read from another form has the same.

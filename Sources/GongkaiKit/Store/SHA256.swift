@@ -32,7 +32,7 @@ public enum SHA256 {
         data.append(0x80)
         while data.count % 64 != 56 { data.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { data.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        // Unchecked buffers in the rounds: every loaded file and every report's values go through here.
+        // Unchecked buffers in the rounds: every loaded file goes through here.
         var w = [UInt32](repeating: 0, count: 64)
         k.withUnsafeBufferPointer { k in
             w.withUnsafeMutableBufferPointer { w in
