@@ -9,6 +9,11 @@ public enum Schema {
 
     public static let tables = ["report", "narrative", "active_channel", "narrative_number", "article20", "request", "review_litigation", "finding"]
 
+    /// The CHECKs list their values as `column = 'a' OR column = 'b'`, never `column IN ('a', 'b', …)`: SQLite
+    /// builds an IN list of three or more constants into an ephemeral table on every execution of an
+    /// INSERT, so on `request` (21 million rows for 100,000 reports) the IN form alone doubled the time of
+    /// an insert — for gongkai's loader and for the sqlite3 shell's `.import` alike (measured: 6.3 s → 3.2 s
+    /// for the 1.7 million request rows of 10,000 reports).
     public static let sql = """
     PRAGMA foreign_keys = ON;
     CREATE TABLE IF NOT EXISTS report (
@@ -23,9 +28,9 @@ public enum Schema {
         city TEXT,
         county TEXT,
         township TEXT,
-        level TEXT NOT NULL CHECK (level IN ('township','street','county','city','department','other')),
+        level TEXT NOT NULL CHECK (level = 'township' OR level = 'street' OR level = 'county' OR level = 'city' OR level = 'department' OR level = 'other'),
         year INTEGER,
-        template TEXT CHECK (template IN ('2019','2021')),
+        template TEXT CHECK (template = '2019' OR template = '2021'),
         active_total NUMERIC,
         values_hash TEXT
     );
@@ -69,7 +74,7 @@ public enum Schema {
     CREATE INDEX IF NOT EXISTS article20_report ON article20(report_id);
     CREATE TABLE IF NOT EXISTS request (
         report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
-        stage TEXT NOT NULL CHECK (stage IN ('本年新收','上年结转','办理结果','结转下年度')),
+        stage TEXT NOT NULL CHECK (stage = '本年新收' OR stage = '上年结转' OR stage = '办理结果' OR stage = '结转下年度'),
         outcome TEXT,
         reason TEXT,
         applicant TEXT NOT NULL,
@@ -79,7 +84,7 @@ public enum Schema {
     CREATE INDEX IF NOT EXISTS request_report ON request(report_id);
     CREATE TABLE IF NOT EXISTS review_litigation (
         report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
-        kind TEXT NOT NULL CHECK (kind IN ('行政复议','未经复议直接起诉','复议后起诉')),
+        kind TEXT NOT NULL CHECK (kind = '行政复议' OR kind = '未经复议直接起诉' OR kind = '复议后起诉'),
         result TEXT NOT NULL,
         count NUMERIC,
         raw TEXT
@@ -88,7 +93,7 @@ public enum Schema {
     CREATE TABLE IF NOT EXISTS finding (
         report_id INTEGER REFERENCES report(id) ON DELETE CASCADE,
         rule TEXT NOT NULL,
-        severity TEXT NOT NULL CHECK (severity IN ('error','warning')),
+        severity TEXT NOT NULL CHECK (severity = 'error' OR severity = 'warning'),
         message TEXT NOT NULL,
         expected TEXT,
         actual TEXT,
