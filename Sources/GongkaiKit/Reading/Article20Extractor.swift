@@ -18,7 +18,7 @@ struct Article20Extractor {
     func itemHeadings() -> [(index: Int, numeral: String)] {
         var found: [(Int, String)] = []
         for (index, cell) in stream.cells.enumerated() {
-            guard let start = cell.key.firstRange(of: "第二十条第(") else { continue }
+            guard let start = cell.key.byteRange(of: "第二十条第(") else { continue }
             let rest = cell.key[start.upperBound...]
             guard let close = rest.firstIndex(of: ")") else { continue }
             found.append((index, String(rest[..<close])))

@@ -19,31 +19,37 @@ public enum MatchKey {
     /// The key two labels are compared by: folded, without spaces or quotes. Works on scalars (a hot
     /// path: every table cell gets a key).
     public static func key(_ text: some StringProtocol) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if FastText.isSpace(value) { continue }
+        FastText.mapScalars(text) { value in
+            if FastText.isSpace(value) { return nil }
             switch value {
-            case 0x201C, 0x201D, 0x2018, 0x2019, 0x22, 0x27, 0x300C, 0x300D, 0x300E, 0x300F: continue
-            default: break
+            case 0x201C, 0x201D, 0x2018, 0x2019, 0x22, 0x27, 0x300C, 0x300D, 0x300E, 0x300F: return nil
+            default: return foldValue(value)
             }
-            scalars.append(foldScalar(scalar))
         }
-        return String(scalars)
     }
 
     @inline(__always)
     static func foldScalar(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         let value = scalar.value
         if value < 0x3000 { return scalar }
-        if let mapped = scalarTable[value], let folded = Unicode.Scalar(mapped) { return folded }
-        return scalar
+        return Unicode.Scalar(foldValue(value)) ?? scalar
     }
 
-    static let scalarTable: [UInt32: UInt32] = {
-        var table: [UInt32: UInt32] = [:]
+    /// One scalar value folded: a table lookup (one load) for the Basic Multilingual Plane.
+    @inline(__always)
+    static func foldValue(_ value: UInt32) -> UInt32 {
+        guard value >= 0x3000, value < 0x10000 else { return value }
+        let mapped = bmpTable[Int(value)]
+        return mapped == 0 ? value : UInt32(mapped)
+    }
+
+    /// 65,536 entries (128 KB), 0 for "unchanged": a dictionary lookup per CJK scalar cost a hash each.
+    static let bmpTable: [UInt16] = {
+        var table = [UInt16](repeating: 0, count: 0x10000)
         for (from, to) in foldTable {
-            if let a = from.unicodeScalars.first, let b = to.unicodeScalars.first { table[a.value] = b.value }
+            if let a = from.unicodeScalars.first, let b = to.unicodeScalars.first, a.value < 0x10000, b.value < 0x10000 {
+                table[Int(a.value)] = UInt16(b.value)
+            }
         }
         return table
     }()

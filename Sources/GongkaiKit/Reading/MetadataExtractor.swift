@@ -67,7 +67,7 @@ struct MetadataExtractor {
                 rest = rest[rest.index(after: close)...]
             }
             // 由…编制: often the body's office (`两城镇人民政府党政办公室`); the body is what comes before it.
-            if let by = key.firstRange(of: "由"), let made = key[by.upperBound...].firstRange(of: "编制") {
+            if let by = key.byteRange(of: "由"), let made = key[by.upperBound...].byteRange(of: "编制") {
                 var name = String(key[by.upperBound..<made.lowerBound])
                 for office in ["党政综合办公室", "党政办公室", "党政办", "综合办公室"] where name.hasSuffix(office) && name.count > office.count + 1 {
                     name.removeLast(office.count)
@@ -117,7 +117,7 @@ struct MetadataExtractor {
     /// The name before the earliest of 政府信息公开 / 信息公开 / 政务公开 (within the first sentence).
     static func agencyBefore(_ text: Substring) -> String? {
         let sentence = text.prefix { $0 != "。" }
-        let found = ["政府信息公开", "信息公开", "政务公开"].compactMap { sentence.firstRange(of: $0) }
+        let found = ["政府信息公开", "信息公开", "政务公开"].compactMap { sentence.byteRange(of: $0) }
         guard let range = found.min(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
         return cleanAgency(String(sentence[..<range.lowerBound]))
     }
@@ -150,7 +150,7 @@ struct MetadataExtractor {
     /// The data year from the statistics-period sentence: `统计期限为2021年1月1日至2021年12月31日`.
     static func periodYear(in text: String) -> Int? {
         for marker in ["统计期限", "统计时限", "统计时间", "统计数据", "数据统计"] {
-            guard let range = text.firstRange(of: marker) else { continue }
+            guard let range = text.byteRange(of: marker) else { continue }
             let window = String(text[range.upperBound...].prefix(30))
             if let year = year(in: window) { return year }
         }
@@ -188,7 +188,7 @@ struct MetadataExtractor {
         scan: while !rest.isEmpty {
             var best: (end: String.Index, suffix: String)?
             for suffix in suffixes {
-                guard let range = rest.firstRange(of: suffix) else { continue }
+                guard let range = rest.byteRange(of: suffix) else { continue }
                 let length = rest.distance(from: rest.startIndex, to: range.upperBound)
                 guard length >= suffix.count + 1 else { continue }
                 if let current = best, range.upperBound >= current.end { continue }
@@ -230,7 +230,7 @@ struct MetadataExtractor {
         let joined = String(key)
         var best: (offset: Int, level: Level)?
         for (marker, level) in markers {
-            guard let range = joined.firstRange(of: marker) else { continue }
+            guard let range = joined.byteRange(of: marker) else { continue }
             let offset = joined.distance(from: joined.startIndex, to: range.lowerBound)
             if let current = best, current.offset <= offset { continue }
             best = (offset, level)

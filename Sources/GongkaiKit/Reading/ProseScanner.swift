@@ -214,14 +214,14 @@ struct ProseScanner {
         let text = String(folded)
         guard text.has("申请"), !text.has("复议"), !text.has("诉讼") else { return }
         // `未收到…政府信息公开的申请`, but not `未收到公众申请要求公开的…` (which may mean anything).
-        let requestAfterDisclosure = text.firstRange(of: "公开").map { first in
+        let requestAfterDisclosure = text.byteRange(of: "公开").map { first in
             text[first.upperBound...].has("申请")
         } ?? false
         if Self.noneVerbs.contains(where: { text.has($0) }), text.has("依申请") || requestAfterDisclosure {
             requestsReceived = ProseNumber(kind: ProseNumber.Kind.requestsReceived, value: 0, evidence: sentence)
             return
         }
-        guard let verb = Self.receiveVerbs.compactMap({ text.firstRange(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else { return }
+        guard let verb = Self.receiveVerbs.compactMap({ text.byteRange(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else { return }
         let verbOffset = text.distance(from: text.startIndex, to: verb.lowerBound)
         let counts = Self.counts(in: folded).filter { $0.isCount && $0.start >= verbOffset }
         if let first = counts.first {

@@ -4,25 +4,21 @@
 public enum TextNormalizer {
     public static func normalize(_ text: String) -> String {
         guard needsWork(text) else { return text }
-        var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(text.unicodeScalars.count)
         var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v == 0x0D { scalars.append("\n"); previousWasCR = true; continue }
-            if v == 0x0A, previousWasCR { previousWasCR = false; continue }
+        return FastText.mapScalars(text) { v in
+            if v == 0x0D { previousWasCR = true; return 0x0A }
+            if v == 0x0A, previousWasCR { previousWasCR = false; return nil }
             previousWasCR = false
             switch v {
-            case 0: continue
-            case 0xFEFF: continue  // a BOM repeated inside the text (concatenated files)
-            case 0xFF10...0xFF19: scalars.append(Unicode.Scalar(v - 0xFF10 + 0x30) ?? scalar)
-            case 0xFF0D, 0x2212: scalars.append("-")  // full-width hyphen-minus, minus sign
-            case 0xFF0E: scalars.append(".")
-            case 0xFF0B: scalars.append("+")
-            default: scalars.append(scalar)
+            case 0: return nil
+            case 0xFEFF: return nil  // a BOM repeated inside the text (concatenated files)
+            case 0xFF10...0xFF19: return v - 0xFF10 + 0x30
+            case 0xFF0D, 0x2212: return 0x2D  // full-width hyphen-minus, minus sign
+            case 0xFF0E: return 0x2E
+            case 0xFF0B: return 0x2B
+            default: return v
             }
         }
-        return String(scalars)
     }
 
     /// Most text needs nothing: no CR, no NUL, no full-width digits or signs, no BOM. One byte scan tells.

@@ -12,7 +12,14 @@ public enum ValuesKey {
 
         mutating func feed(_ byte: UInt8) { state = (state ^ UInt64(byte)) &* 0x100000001b3 }
         mutating func feed(_ text: String?) {
-            if let text { for byte in text.utf8 { feed(byte) } } else { feed(0xFE) }
+            if let text {
+                // On the contiguous bytes: iterating `text.utf8` costs an index check per byte.
+                var state = self.state
+                FastText.withBytes(text) { bytes in for byte in bytes { state = (state ^ UInt64(byte)) &* 0x100000001b3 } }
+                self.state = state
+            } else {
+                feed(0xFE)
+            }
             feed(0xFF)  // a separator no UTF-8 text contains
         }
         mutating func feed(_ number: Double?) {
