@@ -84,6 +84,25 @@ struct LoaderTests {
         #expect(try session.database.scalar("SELECT count(*) FROM report") == .integer(1))
     }
 
+    /// The load switches foreign-key checks off for its own inserts; after it they are on again, and a
+    /// report deleted by hand takes its rows with it.
+    @Test func foreignKeysAreOnAfterALoad() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (index, file) in SampleSet.files().prefix(2).enumerated() {
+            try Data(file.bytes).write(to: folder.appendingPathComponent("\(index).txt"))
+        }
+        let session = try Session.open(path: nil)
+        _ = try session.load(files: FileBytes.files(under: folder.path))
+        #expect(try session.database.scalar("PRAGMA foreign_keys") == .integer(1))
+        #expect(try session.database.scalar("SELECT count(DISTINCT report_id) FROM request") == .integer(2))
+        try session.database.execute("DELETE FROM report WHERE id = 1")
+        #expect(try session.database.scalar("SELECT count(DISTINCT report_id) FROM request") == .integer(1))
+        #expect(throws: DatabaseError.self) {
+            try session.database.execute("INSERT INTO request (report_id, stage, applicant) VALUES (99, '本年新收', '自然人')")
+        }
+    }
+
     @Test func aDatabaseFileIsReopenedAndAddedTo() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
