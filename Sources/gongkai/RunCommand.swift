@@ -85,7 +85,14 @@ struct OutputSink {
             if perStatement {
                 try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
             } else {
-                FileManager.default.createFile(atPath: path, contents: Data())
+                // Truncated in place with open(2), not FileManager.createFile: that writes a new file and
+                // renames it over the path, which turned `--out /dev/null` into a regular file (and would
+                // replace a symlink or a FIFO the same way).
+                let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+                guard descriptor >= 0 else {
+                    throw ValidationError("cannot write \(path): \(String(cString: strerror(errno)))")
+                }
+                close(descriptor)
             }
         }
     }

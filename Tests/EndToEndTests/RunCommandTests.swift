@@ -63,6 +63,28 @@ struct RunCommandTests {
         #expect(text.contains("-- requests 2021 to 2023\n| township | 2021 | 2022 | 2023 |"))
     }
 
+    /// `--out` writes into what is there: a symlink stays a symlink (its target gets the output), as a
+    /// device like /dev/null must stay a device. A path that cannot be written is named.
+    @Test func outputWrittenInPlace() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("target.md").path
+        let link = folder.appendingPathComponent("link.md").path
+        try Data("old text that must go\n".utf8).write(to: URL(fileURLWithPath: target))
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let query = BinaryRunner.packageRoot.appendingPathComponent("queries/year-over-year.gkq").path
+        let result = try BinaryRunner.run(["run", query, "--format", "markdown", "--out", link])
+        #expect(result.status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+        let text = try String(contentsOfFile: target, encoding: .utf8)
+        #expect(text.hasPrefix("-- requests 2021 to 2023"))
+        #expect(!text.contains("old text"))
+        let missing = folder.appendingPathComponent("no-such-folder/out.md").path
+        let refused = try BinaryRunner.run(["run", query, "--out", missing])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("cannot write \(missing): No such file or directory"))
+    }
+
     @Test func aQueryFileThatIsNotUTF8IsRefused() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
