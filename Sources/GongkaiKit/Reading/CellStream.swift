@@ -42,6 +42,21 @@ struct CellStream {
 
     /// `一、本年新收…` → `本年新收…`, `(三)不予公开` → `不予公开`, `1.属于国家秘密` → `属于国家秘密`.
     static func stripNumbering(_ key: String) -> String {
+        // Most cells (every number, most labels) have no numbering: numbering is `(` first, or one or two
+        // numerals (at most 6 bytes) then 、 . , or : — none of those in the first 9 bytes, nothing to do.
+        let mayBeNumbered = FastText.withBytes(key) { bytes in
+            guard let first = bytes.first else { return false }
+            if first == 0x28 { return true }
+            for index in 0..<min(bytes.count, 9) {
+                switch bytes[index] {
+                case 0x2E, 0x2C, 0x3A: return true
+                case 0xE3 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x81: return true  // 、
+                default: continue
+                }
+            }
+            return false
+        }
+        guard mayBeNumbered else { return key }
         var rest = Substring(key)
         if rest.first == "(", let close = rest.firstIndex(of: ")"), rest.distance(from: rest.startIndex, to: close) <= 3,
            rest[rest.index(after: rest.startIndex)..<close].allSatisfy({ chineseNumerals.contains($0) || $0.isASCIIDigitish }) {

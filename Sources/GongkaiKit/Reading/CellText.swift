@@ -13,12 +13,17 @@ public enum CellText {
 
     /// The cell's UTF-8 bytes without spaces (ASCII spaces, U+3000, U+2002 and the like).
     static func compactBytes(_ text: some StringProtocol) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(16)
-        for scalar in text.unicodeScalars where !FastText.isSpace(scalar.value) {
-            if scalar.value < 0x80 { bytes.append(UInt8(scalar.value)) } else { bytes.append(contentsOf: String(scalar).utf8) }
+        FastText.withBytes(text) { source in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(min(source.count, 32))
+            var index = 0
+            while index < source.count {
+                let (value, length) = FastText.decode(source, at: index)
+                if !FastText.isSpace(value) { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[index..<index + length])) }
+                index += length
+            }
+            return bytes
         }
-        return bytes
     }
 
     static let unitBytes: [[UInt8]] = units.map { Array($0.utf8) }

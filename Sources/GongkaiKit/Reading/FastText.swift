@@ -93,19 +93,7 @@ enum FastText {
             var index = 0
             let count = bytes.count
             while index < count {
-                // Swift strings hold valid UTF-8: the lead byte gives the length.
-                let lead = bytes[index]
-                let value: UInt32, length: Int
-                if lead < 0x80 {
-                    value = UInt32(lead); length = 1
-                } else if lead < 0xE0 {
-                    value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F); length = 2
-                } else if lead < 0xF0 {
-                    value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F); length = 3
-                } else {
-                    value = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-                        | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F); length = 4
-                }
+                let (value, length) = decode(bytes, at: index)
                 if let mapped = transform(value) {
                     if mapped == value {
                         for offset in 0..<length { output.append(bytes[index + offset]) }
@@ -116,6 +104,59 @@ enum FastText {
                 index += length
             }
             return String(decoding: output, as: UTF8.self)
+        }
+    }
+
+    /// The scalar at byte `index` of valid UTF-8 (a Swift string's) and its length: the lead byte tells.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, length: Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (UInt32(lead), 1) }
+        if lead < 0xE0 { return (UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2) }
+        if lead < 0xF0 {
+            return (UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3)
+        }
+        return (UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                    | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F), 4)
+    }
+
+    /// The pieces of `text` between the scalars `isSeparator` picks, empty pieces left out — what
+    /// `unicodeScalars.split(whereSeparator:)` gives, cut on the bytes (building each piece through a
+    /// `String.UnicodeScalarView` was 6 % of parsing).
+    static func split<S: StringProtocol>(_ text: S, where isSeparator: (UInt32) -> Bool) -> [String] {
+        withBytes(text) { bytes in
+            var pieces: [String] = []
+            var start = 0, index = 0
+            while index < bytes.count {
+                let (value, length) = decode(bytes, at: index)
+                if isSeparator(value) {
+                    if index > start { pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+                    start = index + length
+                }
+                index += length
+            }
+            if bytes.count > start { pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
+            return pieces
+        }
+    }
+
+    /// `text` without the leading and trailing scalars `isSpace` picks, trimmed on the bytes.
+    static func trimmingSpaces<S: StringProtocol>(_ text: S) -> String {
+        withBytes(text) { bytes in
+            var start = 0, end = bytes.count
+            while start < end {
+                let (value, length) = decode(bytes, at: start)
+                guard isSpace(value) else { break }
+                start += length
+            }
+            while end > start {
+                var lead = end - 1
+                while bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+                guard isSpace(decode(bytes, at: lead).value) else { break }
+                end = lead
+            }
+            if start == 0, end == bytes.count, let whole = text as? String { return whole }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         }
     }
 

@@ -131,10 +131,5 @@ extension TextLayoutReader {
 
 extension StringProtocol {
     /// The text without leading and trailing spaces of any kind (U+3000, U+2002, NBSP included).
-    var trimmingSpaces: String {
-        let scalars = unicodeScalars
-        guard let start = scalars.firstIndex(where: { !FastText.isSpace($0.value) }),
-              let end = scalars.lastIndex(where: { !FastText.isSpace($0.value) }) else { return "" }
-        return String(String.UnicodeScalarView(scalars[start...end]))
-    }
+    var trimmingSpaces: String { FastText.trimmingSpaces(self) }
 }
