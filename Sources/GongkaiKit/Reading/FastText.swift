@@ -140,6 +140,36 @@ enum FastText {
         }
     }
 
+    /// The lines of `text` (split at LF, empty lines kept, as `split(separator:omittingEmptySubsequences:
+    /// false)` gives them), found with memchr.
+    static func lines(_ text: String) -> [Substring] {
+        let utf8 = text.utf8
+        var offsets: [(start: Int, end: Int)] = []
+        withBytes(text) { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var start = 0
+            while let found = memchr(base + start, 0x0A, bytes.count - start) {
+                let end = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                offsets.append((start, end))
+                start = end + 1
+            }
+            offsets.append((start, bytes.count))
+        }
+        // Offsets into indices walking forward once (a line end is a scalar boundary).
+        var lines: [Substring] = []
+        lines.reserveCapacity(offsets.count)
+        var index = utf8.startIndex
+        var at = 0
+        for (start, end) in offsets {
+            let lower = utf8.index(index, offsetBy: start - at)
+            let upper = utf8.index(lower, offsetBy: end - start)
+            lines.append(text[lower..<upper])
+            index = upper
+            at = end
+        }
+        return lines
+    }
+
     /// `text` without the leading and trailing scalars `isSpace` picks, trimmed on the bytes.
     static func trimmingSpaces<S: StringProtocol>(_ text: S) -> String {
         withBytes(text) { bytes in

@@ -35,7 +35,7 @@ struct MetadataExtractor {
         guard line.utf8.count <= 400, line.has("公开") || line.has("公開") else { return false }
         let key = MatchKey.key(line)
         return key.count <= 70 && key.has("信息公开") && (key.has("报告") || key.has("年报") || key.has("年度报"))
-            && !key.has("根据") && !key.has("依据") && !key.contains(">") && !key.has("位置") && !key.contains("《") && !key.contains("。") && !key.has("格式")
+            && !key.has("根据") && !key.has("依据") && !key.has(">") && !key.has("位置") && !key.has("《") && !key.has("。") && !key.has("格式")
     }
 
     static let agencySuffixes = ["人民政府", "政府", "办事处", "街道", "镇", "乡", "局", "委员会", "办公室", "委", "办", "中心", "区", "县", "市"]
