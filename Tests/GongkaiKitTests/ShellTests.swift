@@ -49,6 +49,9 @@ struct ShellTests {
         #expect(try String(contentsOfFile: all, encoding: .utf8) == "reports\r\n19\r\nreports\r\n19\r\n")
         #expect(!shell.meta(".mode pie"))
         #expect(capture.err.contains("usage: .mode table|csv|json|markdown|bar"))
+        // .format, as the command line's --format, is .mode.
+        #expect(shell.meta(".format json"))
+        #expect(shell.session.format == .json)
     }
 
     @Test func saveWritesADatabaseAtomicallyThatOpensAgain() throws {
@@ -62,6 +65,22 @@ struct ShellTests {
         #expect(try reopened.database.scalar("SELECT count(*) FROM report") == .integer(19))
         #expect(!shell.meta(".save /nonexistent/folder/x.db"))
         #expect(capture.err.contains("cannot save to /nonexistent/folder/x.db"))
+        // Through a symlink: the link stays, its file gets the database.
+        let target = Self.temporary("target.db"), link = Self.temporary("link.db")
+        defer { unlink(target); unlink(link) }
+        try Data("old".utf8).write(to: URL(fileURLWithPath: target))
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        #expect(shell.meta(".save \(link)"))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+        #expect(try Session.open(path: target).database.scalar("SELECT count(*) FROM report") == .integer(19))
+        // Not over a FIFO (nor a device): the rename would replace it with a file.
+        let fifo = Self.temporary("fifo")
+        defer { unlink(fifo) }
+        #expect(mkfifo(fifo, 0o644) == 0)
+        #expect(!shell.meta(".save \(fifo)"))
+        #expect(capture.err.contains("cannot save to \(fifo): not a regular file"))
+        var info = stat()
+        #expect(stat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
     }
 
     @Test func readLoadSchemaAndUnknownCommands() throws {
@@ -77,6 +96,8 @@ struct ShellTests {
         #expect(!shell.meta(".schema nothing"))
         #expect(!shell.meta(".lod samples"))
         #expect(capture.err.contains("unknown command .lod. did you mean “.load”?"))
+        #expect(!shell.meta(".tables"))
+        #expect(capture.err.contains("unknown command .tables. did you mean “.schema”?"))
         #expect(!shell.meta(".load /nonexistent"))
         #expect(capture.err.contains("no such file or folder: /nonexistent"))
         shell.meta(".quit")

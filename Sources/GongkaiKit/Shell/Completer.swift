@@ -23,7 +23,7 @@ public struct Completer {
             let partial = String(words.last ?? "")
             switch command {
             case ".load", ".read", ".once", ".output", ".save": return paths(partial)
-            case ".mode": return finish(partial: partial, candidates: OutputFormat.allCases.map(\.rawValue))
+            case ".mode", ".format": return finish(partial: partial, candidates: OutputFormat.allCases.map(\.rawValue))
             case ".sql", ".timer", ".bom": return finish(partial: partial, candidates: ["on", "off"])
             case ".help": return finish(partial: partial, candidates: HelpText.topics)
             case ".schema": return finish(partial: partial, candidates: Schema.tables)

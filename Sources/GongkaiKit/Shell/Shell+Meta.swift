@@ -4,8 +4,8 @@ import Glibc
 
 /// Meta-commands: lines that start with `.`, as in sqlite3's shell.
 extension Shell {
-    public static let metaCommands = [".help", ".load", ".reports", ".schema", ".mode", ".sql", ".timer", ".once", ".output",
-                                      ".read", ".save", ".bom", ".quit", ".exit"]
+    public static let metaCommands = [".help", ".load", ".reports", ".schema", ".mode", ".format", ".sql", ".timer", ".once",
+                                      ".output", ".read", ".save", ".bom", ".quit", ".exit"]
 
     /// Runs one meta-command line. False when it failed.
     @discardableResult
@@ -18,7 +18,7 @@ extension Shell {
         case ".help": writeOut(HelpText.topic(arguments.first))
         case ".quit", ".exit": quitRequested = true
         case ".reports": return run("show reports")
-        case ".mode":
+        case ".mode", ".format":  // .format: the command line's --format
             guard let name = arguments.first, let format = OutputFormat(rawValue: name.lowercased()) else {
                 return fail("usage: .mode table|csv|json|markdown|bar (now \(session.format.rawValue))")
             }
@@ -45,7 +45,9 @@ extension Shell {
             guard let path = arguments.first else { return fail("usage: .save FILE — write the database to FILE") }
             return save(path)
         default:
-            let hint = Suggestions.didYouMean(Suggestions.nearest(command, among: Self.metaCommands)).map { " \($0)" } ?? ""
+            // sqlite3's names for what gongkai calls otherwise.
+            let elsewhere = [".tables": ".schema", ".open": ".load", ".headers": ".mode", ".import": ".load"][command]
+            let hint = Suggestions.didYouMean(elsewhere.map { [$0] } ?? Suggestions.nearest(command, among: Self.metaCommands)).map { " \($0)" } ?? ""
             return fail("unknown command \(command).\(hint) (.help lists them)")
         }
         return true
@@ -99,8 +101,19 @@ extension Shell {
         }
     }
 
-    /// Writes the database to `path` atomically: a temporary file beside it, then a rename.
-    func save(_ path: String) -> Bool {
+    /// Writes the database to `path` atomically: a temporary file beside it, then a rename. The rename
+    /// replaces what is at the path, so a symlink is followed to its file, and a device, FIFO or folder is
+    /// refused (`.save /dev/null` must not turn the device into a file).
+    func save(_ requested: String) -> Bool {
+        var path = requested
+        var info = stat()
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) {
+            path = String(cString: resolved)
+            free(resolved)
+        }
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            return fail("cannot save to \(requested): not a regular file")
+        }
         let temporary = path + ".tmp-\(getpid())"
         do {
             unlink(temporary)
@@ -108,13 +121,13 @@ extension Shell {
             guard rename(temporary, path) == 0 else {
                 let reason = String(cString: strerror(errno))
                 unlink(temporary)
-                return fail("cannot write \(path): \(reason)")
+                return fail("cannot write \(requested): \(reason)")
             }
-            writeOut("saved to \(path)\n")
+            writeOut("saved to \(requested)\n")
             return true
         } catch {
             unlink(temporary)
-            return fail("cannot save to \(path): \(error)")
+            return fail("cannot save to \(requested): \(error)")
         }
     }
 }
