@@ -140,8 +140,13 @@ struct Run {
             switch try session.compile(node) {
             case .query(let query): return SQLiteShell.script(query)
             case .pivot(let plan):
-                let values = try session.database.query(plan.valuesQuery.sql, plan.valuesQuery.values).rows.compactMap(\.first)
-                return SQLiteShell.script(plan.valuesQuery) + SQLiteShell.script(plan.finish(values: values))
+                // As gongkai runs it: the base into a temporary table, the values, the columns, the drop.
+                try session.database.execute(PivotPlan.drop)
+                _ = try session.database.query(plan.materialize.sql, plan.materialize.values)
+                let values = try session.database.query(plan.valuesQuery.sql).rows.compactMap(\.first)
+                try session.database.execute(PivotPlan.drop)
+                return PivotPlan.drop + ";\n" + SQLiteShell.script(plan.materialize) + SQLiteShell.script(plan.valuesQuery)
+                    + SQLiteShell.script(plan.finish(values: values)) + PivotPlan.drop + ";\n"
             }
         case .check:
             var script = "CREATE TEMP TABLE IF NOT EXISTS audit_scope (id INTEGER PRIMARY KEY);\nDELETE FROM temp.audit_scope;\n"

@@ -61,9 +61,22 @@ struct QueryCompilerTests {
     @Test func pivotMakesAColumnPerValueAndChangeColumns() throws {
         let query = try compiled("requests by township pivot year")
         #expect(query.sql.hasPrefix("""
-            SELECT *, ("2022" - "2021") AS "Δ2021→2022", round(100.0 * ("2022" - "2021") / NULLIF("2021", 0), 1) AS "%2021→2022" FROM (SELECT "township", max("requests") FILTER (WHERE "year" IS ?1) AS "2021", max("requests") FILTER (WHERE "year" IS ?2) AS "2022" FROM (WITH s0
+            SELECT *, ("2022" - "2021") AS "Δ2021→2022", round(100.0 * ("2022" - "2021") / NULLIF("2021", 0), 1) AS "%2021→2022" FROM (SELECT "township", max("requests") FILTER (WHERE "year" IS ?1) AS "2021", max("requests") FILTER (WHERE "year" IS ?2) AS "2022" FROM temp.gongkai_pivot_base GROUP BY "township") ORDER BY "township"
             """))
         #expect(query.values == [.integer(2021), .integer(2022)])
+    }
+
+    /// The base of a pivot is aggregated once, into a temporary table, with the typed values bound there.
+    @Test func pivotBaseIsMaterialisedOnce() throws {
+        guard case .query(let node) = try Parser.parse("requests by township where county = 环翠区 pivot year")[0].node,
+              case .pivot(let plan) = SQLCompiler().compile(try Resolver().resolve(node)) else {
+            Issue.record("not a pivot")
+            return
+        }
+        #expect(plan.materialize.sql.hasPrefix("CREATE TEMP TABLE gongkai_pivot_base AS WITH s0 AS (SELECT r.township AS d0, r.year AS d1"))
+        #expect(plan.materialize.sql.contains("WHERE r.county = ?1"))
+        #expect(plan.materialize.values == [.text("环翠区")])
+        #expect(plan.valuesQuery == CompiledQuery(sql: "SELECT DISTINCT \"year\" FROM temp.gongkai_pivot_base ORDER BY 1", values: []))
     }
 
     @Test func identifiersFromDataAreQuoted() {
@@ -86,9 +99,10 @@ struct QueryCompilerTests {
             switch SQLCompiler().compile(try Resolver().resolve(node)) {
             case .query(let query): _ = try session.database.query(query.sql, query.values)
             case .pivot(let plan):
-                _ = try session.database.query(plan.valuesQuery.sql, plan.valuesQuery.values)
-                let final = plan.finish(values: [.integer(2021)])
-                _ = try session.database.query(final.sql, final.values)
+                _ = try session.withPivotBase(plan) { _ in
+                    let final = plan.finish(values: [.integer(2021)])
+                    return try session.database.query(final.sql, final.values)
+                }
             }
         }
     }

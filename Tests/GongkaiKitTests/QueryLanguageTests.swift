@@ -37,6 +37,19 @@ struct QueryLanguageTests {
                 #expect(row[1 + offset] == value, "\(county) \(year)")
             }
         }
+        // The base's temporary table is gone after the pivot, after its explain, and after a failed one.
+        let leftover = "SELECT count(*) FROM temp.sqlite_master WHERE name = 'gongkai_pivot_base'"
+        #expect(try session.database.scalar(leftover) == .integer(0))
+        guard case .message(let explained) = try session.execute("explain requests by county where year >= 2022 pivot year") else {
+            Issue.record("no explanation")
+            return
+        }
+        #expect(explained.contains("CREATE TEMP TABLE gongkai_pivot_base AS WITH s0"))
+        #expect(explained.contains("  ?1 = 2022\n-- the pivot values, read from it:\nSELECT DISTINCT \"year\" FROM temp.gongkai_pivot_base ORDER BY 1\n"))
+        #expect(explained.hasSuffix("-- and the table dropped:\nDROP TABLE IF EXISTS temp.gongkai_pivot_base\n"))
+        #expect(try session.database.scalar(leftover) == .integer(0))
+        #expect(throws: Session.Failure.self) { try session.execute("requests / nosuchmetric by county pivot year") }
+        #expect(try session.database.scalar(leftover) == .integer(0))
     }
 
     @Test func severalSourcesInOneQuery() throws {

@@ -1,11 +1,10 @@
 /// `pivot DIM`: the pivot dimension's values become columns (in order), with change columns between
 /// consecutive ones (absolute `Δ`, and `%` relative to the earlier one). SQLite 3.40 has no PIVOT, so
-/// each value's column is a `FILTER (WHERE …)` aggregate over the grouped base query.
+/// each value's column is a `FILTER (WHERE …)` aggregate over the grouped base query, kept in
+/// `PivotPlan.table` while the pivot runs.
 extension SQLCompiler {
-    func pivoted(_ query: ResolvedQuery, pivot: ResolvedQuery.Grouping, base: String, baseValues: [DatabaseValue],
-                 pivotValues: [DatabaseValue]) -> CompiledQuery {
+    func pivoted(_ query: ResolvedQuery, pivot: ResolvedQuery.Grouping, pivotValues: [DatabaseValue]) -> CompiledQuery {
         var builder = SQLBuilder()
-        builder.values = baseValues
         let keys = query.groupings.map { SQLBuilder.quote($0.name) }
         let single = query.outputs.count == 1
         func label(_ output: ResolvedQuery.Output, _ value: DatabaseValue) -> String {
@@ -28,7 +27,7 @@ extension SQLCompiler {
                 outer.append("round(100.0 * (\(b) - \(a)) / NULLIF(\(a), 0), 1) AS " + SQLBuilder.quote("\(prefix)%\(span)"))
             }
         }
-        var sql = "SELECT " + outer.joined(separator: ", ") + " FROM (SELECT " + inner.joined(separator: ", ") + " FROM (" + base + ")"
+        var sql = "SELECT " + outer.joined(separator: ", ") + " FROM (SELECT " + inner.joined(separator: ", ") + " FROM " + PivotPlan.table
         if !keys.isEmpty { sql += " GROUP BY " + keys.joined(separator: ", ") }
         sql += ")"
         sql += orderClause(query, groupings: query.groupings)

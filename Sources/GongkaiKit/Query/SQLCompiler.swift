@@ -20,10 +20,11 @@ public struct SQLCompiler {
         }
         var baseBuilder = SQLBuilder()
         let base = select(query, groupings: query.groupings + [pivot], builder: &baseBuilder, ordered: false)
-        let valuesSQL = "SELECT DISTINCT \(SQLBuilder.quote(pivot.name)) FROM (\(base)) ORDER BY 1"
-        let valuesQuery = CompiledQuery(sql: valuesSQL, values: baseBuilder.values)
-        return .pivot(PivotPlan(valuesQuery: valuesQuery) { pivotValues in
-            self.pivoted(query, pivot: pivot, base: base, baseValues: baseBuilder.values, pivotValues: pivotValues)
+        let materialize = CompiledQuery(sql: "CREATE TEMP TABLE \(PivotPlan.table.dropFirst("temp.".count)) AS \(base)",
+                                        values: baseBuilder.values)
+        let valuesSQL = "SELECT DISTINCT \(SQLBuilder.quote(pivot.name)) FROM \(PivotPlan.table) ORDER BY 1"
+        return .pivot(PivotPlan(materialize: materialize, valuesQuery: CompiledQuery(sql: valuesSQL, values: [])) { pivotValues in
+            self.pivoted(query, pivot: pivot, pivotValues: pivotValues)
         })
     }
 

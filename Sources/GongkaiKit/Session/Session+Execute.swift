@@ -99,10 +99,20 @@ extension Session {
         case .query(let query):
             return try database.query(query.sql, query.values)
         case .pivot(let plan):
-            let values = try database.query(plan.valuesQuery.sql, plan.valuesQuery.values).rows.compactMap(\.first)
-            let final = plan.finish(values: values)
-            return try database.query(final.sql, final.values)
+            return try withPivotBase(plan) { values in
+                let final = plan.finish(values: values)
+                return try database.query(final.sql, final.values)
+            }
         }
+    }
+
+    /// Aggregates a pivot's base into its temporary table, reads the pivot values, runs `body` with them;
+    /// the table is dropped after, whatever happens (and before, should an interrupted pivot have left it).
+    func withPivotBase<T>(_ plan: PivotPlan, _ body: ([DatabaseValue]) throws -> T) throws -> T {
+        try database.execute(PivotPlan.drop)
+        defer { try? database.execute(PivotPlan.drop) }
+        _ = try database.query(plan.materialize.sql, plan.materialize.values)
+        return try body(try database.query(plan.valuesQuery.sql).rows.compactMap(\.first))
     }
 
     func explain(_ node: StatementNode) throws -> String {
@@ -118,8 +128,13 @@ extension Session {
             switch try compile(query) {
             case .query(let compiled): return describe(compiled)
             case .pivot(let plan):
-                let values = try database.query(plan.valuesQuery.sql, plan.valuesQuery.values).rows.compactMap(\.first)
-                return "-- pivot values, read first:\n" + describe(plan.valuesQuery) + "-- then:\n" + describe(plan.finish(values: values))
+                // The pivot values are read (the base aggregated) to print the final query's columns.
+                return try withPivotBase(plan) { values in
+                    "-- the groups, aggregated once into a temporary table:\n" + describe(plan.materialize)
+                        + "-- the pivot values, read from it:\n" + describe(plan.valuesQuery)
+                        + "-- then:\n" + describe(plan.finish(values: values))
+                        + "-- and the table dropped:\n" + PivotPlan.drop + "\n"
+                }
             }
         case .sql(let text, _): return text.trimmingSpaces + "\n"
         case .explain(let inner): return try explain(inner)
