@@ -39,30 +39,17 @@ public enum DisplayWidth {
         return width
     }
 
-    /// The width of UTF-8 bytes (valid UTF-8: a String's), decoded by hand.
+    /// The width of UTF-8 bytes (valid UTF-8: a String's), decoded on the bytes.
     public static func of(utf8 bytes: ArraySlice<UInt8>) -> Int {
-        var index = bytes.startIndex
-        let end = bytes.endIndex
-        var width = 0
-        while index < end {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                if lead >= 0x20, lead < 0x7F { width += 1 }
-                index += 1
-                continue
+        bytes.withUnsafeBufferPointer { buffer in
+            var width = 0, index = 0
+            while index < buffer.count {
+                let (value, length) = FastText.decode(buffer, at: index)
+                width += value < 0x80 ? (value >= 0x20 && value < 0x7F ? 1 : 0) : Unicode.Scalar(value).map { of($0) } ?? 1
+                index += length
             }
-            let value: UInt32
-            if lead < 0xE0 {
-                value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F); index += 2
-            } else if lead < 0xF0 {
-                value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F); index += 3
-            } else {
-                value = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-                    | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F); index += 4
-            }
-            width += Unicode.Scalar(value).map { of($0) } ?? 1
+            return width
         }
-        return width
     }
 
     static func contains(_ ranges: [ClosedRange<UInt32>], _ value: UInt32) -> Bool {

@@ -206,46 +206,6 @@ enum FastText {
         }
     }
 
-    /// The text of a slice of UTF-8 without leading and trailing spaces (ASCII, U+3000, U+2002, NBSP…),
-    /// trimmed on the bytes.
-    static func trimmed(_ bytes: Substring.UTF8View) -> String {
-        var start = bytes.startIndex, end = bytes.endIndex
-        while start < end, let width = spaceWidth(bytes, at: start) { start = bytes.index(start, offsetBy: width) }
-        while start < end {
-            // Look back for an ASCII space or a three-byte space ending at `end`.
-            let last = bytes[bytes.index(before: end)]
-            if last == 0x20 || last == 0x09 || last == 0x0D { end = bytes.index(before: end); continue }
-            if bytes.distance(from: start, to: end) >= 3 {
-                let candidate = bytes.index(end, offsetBy: -3)
-                if spaceWidth(bytes, at: candidate) == 3 { end = candidate; continue }
-            }
-            if bytes.distance(from: start, to: end) >= 2 {
-                let candidate = bytes.index(end, offsetBy: -2)
-                if spaceWidth(bytes, at: candidate) == 2 { end = candidate; continue }
-            }
-            break
-        }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
-    }
-
-    /// The byte length of a space character starting at `index`, or nil.
-    @inline(__always)
-    static func spaceWidth(_ bytes: Substring.UTF8View, at index: Substring.UTF8View.Index) -> Int? {
-        let byte = bytes[index]
-        if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0B || byte == 0x0C { return 1 }
-        let next = bytes.index(after: index)
-        if byte == 0xC2, next < bytes.endIndex, bytes[next] == 0xA0 { return 2 }
-        guard byte == 0xE3 || byte == 0xE2 || byte == 0xEF, bytes.distance(from: index, to: bytes.endIndex) >= 3 else { return nil }
-        let b1 = bytes[next], b2 = bytes[bytes.index(after: next)]
-        switch (byte, b1, b2) {
-        case (0xE3, 0x80, 0x80): return 3                      // U+3000
-        case (0xE2, 0x80, 0x80...0x8B), (0xE2, 0x80, 0xAF): return 3  // U+2000…200B, U+202F
-        case (0xE2, 0x81, 0x9F): return 3                      // U+205F
-        case (0xEF, 0xBB, 0xBF): return 3                      // U+FEFF
-        default: return nil
-        }
-    }
-
     /// Space of any kind that reports put around numbers and labels.
     @inline(__always)
     static func isSpace(_ value: UInt32) -> Bool {

@@ -78,7 +78,7 @@ extension TextLayoutReader {
             if open != .tab { closeTable(); open = .tab; tableLine = number }
             // A line may hold several cells when a converter kept the TABs between them.
             for piece in line.utf8.dropFirst().split(separator: 0x09, omittingEmptySubsequences: false) {
-                row.append(FastText.trimmed(piece))
+                row.append(Substring(piece).trimmingSpaces)
             }
         }
 
