@@ -16,6 +16,13 @@ enum Tmux {
         ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
+    /// Stops this run's server and removes its socket file.
+    static func shutDown() {
+        _ = try? run(["kill-server"])
+        let folder = (ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp") + "/tmux-\(getuid())"
+        unlink(folder + "/" + socket)
+    }
+
     /// Runs `tmux -L socket ARGUMENTS…`, returns what it printed on stdout. Gives up after `seconds`.
     @discardableResult
     static func run(_ arguments: [String], seconds: Double = 10) throws -> String {
