@@ -151,7 +151,8 @@ struct DocxWalker {
                         height += 1
                     }
                 }
-                return GridBuilder.Cell(text: TextNormalizer.normalize(cell.text), columns: cell.span, rows: height)
+                // The text is normalised already: cellText joins the paragraphs `blocks(in:)` normalised.
+                return GridBuilder.Cell(text: cell.text, columns: cell.span, rows: height)
             }
             builder.addRow(cells)
         }

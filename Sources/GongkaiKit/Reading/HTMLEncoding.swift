@@ -10,7 +10,7 @@ enum HTMLEncoding {
 
     static func decode(_ bytes: [UInt8], file: String) throws(ReadError) -> Decoded {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            let decoded = try TextDecoder.decodeText(bytes, file: file)
+            let decoded = try TextDecoder.decode(bytes, file: file)
             return Decoded(text: decoded.text, encoding: decoded.encoding.rawValue)
         }
         let declared = declaredCharset(bytes)
@@ -32,7 +32,7 @@ enum HTMLEncoding {
         case nil:
             break
         }
-        let decoded = try TextDecoder.decodeText(bytes, file: file)
+        let decoded = try TextDecoder.decode(bytes, file: file)
         return Decoded(text: decoded.text, encoding: decoded.encoding.rawValue)
     }
 

@@ -115,20 +115,19 @@ struct HTMLWalker {
 /// of every kind of space.
 enum HTMLText {
     static func collapse(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
         var lastWasSpace = true
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
+        let collapsed = FastText.mapScalars(text) { value in
+            switch value {
             case 0x20, 0x09, 0x0A, 0x0D, 0x0C:
-                if !lastWasSpace { out.append(" ") }
-                lastWasSpace = true
+                defer { lastWasSpace = true }
+                return lastWasSpace ? nil : 0x20
             default:
-                out.append(scalar)
                 lastWasSpace = false
+                return value
             }
         }
         // Indentation written as &nbsp; or ideographic spaces is layout, not text.
-        return String(out).trimmingSpaces
+        return collapsed.trimmingSpaces
     }
 }
 

@@ -23,10 +23,6 @@ public enum TextDecoder {
     }
 
     public static func decode(_ bytes: [UInt8], file: String) throws(ReadError) -> Decoded {
-        try decodeText(bytes, file: file)
-    }
-
-    static func decodeText(_ bytes: [UInt8], file: String) throws(ReadError) -> Decoded {
         if bytes.isEmpty { throw ReadError(file: file, reason: "the file is empty") }
         if let kind = binaryKind(bytes) { throw ReadError(file: file, reason: kind) }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
