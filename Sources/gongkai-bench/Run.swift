@@ -141,10 +141,7 @@ struct Run {
             case .query(let query): return SQLiteShell.script(query)
             case .pivot(let plan):
                 // As gongkai runs it: the base into a temporary table, the values, the columns, the drop.
-                try session.database.execute(PivotPlan.drop)
-                _ = try session.database.query(plan.materialize.sql, plan.materialize.values)
-                let values = try session.database.query(plan.valuesQuery.sql).rows.compactMap(\.first)
-                try session.database.execute(PivotPlan.drop)
+                let values = try session.withPivotBase(plan) { $0 }
                 return PivotPlan.drop + ";\n" + SQLiteShell.script(plan.materialize) + SQLiteShell.script(plan.valuesQuery)
                     + SQLiteShell.script(plan.finish(values: values)) + PivotPlan.drop + ";\n"
             }

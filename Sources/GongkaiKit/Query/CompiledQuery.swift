@@ -27,7 +27,8 @@ struct SQLBuilder {
 /// 10,000 reports by township pivot year, the same rows.
 public struct PivotPlan {
     /// Where the base is kept while the pivot runs.
-    public static let table = "temp.gongkai_pivot_base"
+    static let tableName = "gongkai_pivot_base"
+    public static let table = "temp." + tableName
     /// `CREATE TEMP TABLE … AS` the base query, with its bound values.
     public var materialize: CompiledQuery
     public var valuesQuery: CompiledQuery

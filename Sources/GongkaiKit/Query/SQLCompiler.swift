@@ -20,7 +20,7 @@ public struct SQLCompiler {
         }
         var baseBuilder = SQLBuilder()
         let base = select(query, groupings: query.groupings + [pivot], builder: &baseBuilder, ordered: false)
-        let materialize = CompiledQuery(sql: "CREATE TEMP TABLE \(PivotPlan.table.dropFirst("temp.".count)) AS \(base)",
+        let materialize = CompiledQuery(sql: "CREATE TEMP TABLE \(PivotPlan.tableName) AS \(base)",
                                         values: baseBuilder.values)
         let valuesSQL = "SELECT DISTINCT \(SQLBuilder.quote(pivot.name)) FROM \(PivotPlan.table) ORDER BY 1"
         return .pivot(PivotPlan(materialize: materialize, valuesQuery: CompiledQuery(sql: valuesSQL, values: [])) { pivotValues in

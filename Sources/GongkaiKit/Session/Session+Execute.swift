@@ -108,7 +108,7 @@ extension Session {
 
     /// Aggregates a pivot's base into its temporary table, reads the pivot values, runs `body` with them;
     /// the table is dropped after, whatever happens (and before, should an interrupted pivot have left it).
-    func withPivotBase<T>(_ plan: PivotPlan, _ body: ([DatabaseValue]) throws -> T) throws -> T {
+    public func withPivotBase<T>(_ plan: PivotPlan, _ body: ([DatabaseValue]) throws -> T) throws -> T {
         try database.execute(PivotPlan.drop)
         defer { try? database.execute(PivotPlan.drop) }
         _ = try database.query(plan.materialize.sql, plan.materialize.values)

@@ -64,6 +64,11 @@ public final class Loader {
             var start = 0
             // Earlier loads can only hold a duplicate when there were earlier loads.
             let hadReports = try database.scalar("SELECT EXISTS (SELECT 1 FROM report)")?.double == 1
+            /// The file that brought `key` first: in this load, else in an earlier one.
+            func loadedBefore(_ key: String, _ seen: [String: String], _ find: Statement) throws -> String? {
+                if let file = seen[key] { return file }
+                return hadReports ? try find.rows([.text(key)]).first?.first?.string : nil
+            }
             try ParallelReader.stream(files) { batch, results in
                 progress?(start, files.count)
                 for (file, outcome) in zip(batch, results) {
@@ -71,14 +76,12 @@ public final class Loader {
                     case .failure(let error):
                         summary.failures.append(error)
                     case .success(let parsed):
-                        let earlierLoad = hadReports ? try findHash.rows([.text(parsed.hash)]).first?.first?.string : nil
-                        if let earlier = seen[parsed.hash] ?? earlierLoad {
+                        if let earlier = try loadedBefore(parsed.hash, seen, findHash) {
                             summary.duplicates.append((file, earlier))
                             continue
                         }
                         seen[parsed.hash] = file
-                        let earlierForm = hadReports ? try findValues.rows([.text(parsed.valuesKey)]).first?.first?.string : nil
-                        if let earlier = seenValues[parsed.valuesKey] ?? earlierForm {
+                        if let earlier = try loadedBefore(parsed.valuesKey, seenValues, findValues) {
                             summary.sameReport.append((file, earlier))
                             continue
                         }
