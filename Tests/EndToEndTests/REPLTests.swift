@@ -4,11 +4,7 @@ import Testing
 /// The REPL driven through tmux as a person would: Chinese typing, Tab, the up arrow, Ctrl-C, a
 /// statement over several lines, mode switches, mistakes, Ctrl-D.
 @Suite(.serialized, .enabled(if: Tmux.available, "needs tmux (scripts/setup installs it)"))
-final class REPLTests {
-    /// After each test (the suite runs one at a time) the server goes, and its socket file with it: tmux
-    /// leaves the file behind, one more in /tmp/tmux-UID for every run of the suite.
-    deinit { Tmux.shutDown() }
-
+struct REPLTests {
     final class Terminal {
         let name = "gk\(UInt32.random(in: 0..<UInt32.max))"
         let history: String

@@ -16,17 +16,24 @@ enum Tmux {
         ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// Stops this run's server and removes its socket file.
-    static func shutDown() {
-        _ = try? run(["kill-server"])
+    /// tmux leaves its socket file behind when the server ends, one more in /tmp/tmux-UID for every run
+    /// of the suite: those of runs whose process is gone are removed, once, before this run's first
+    /// command. (Not this run's own at the end of each test: `kill-server` returns before the server has
+    /// gone, and the next test's `new-session` could reach the dying one.)
+    static let staleSocketsRemoved: Void = {
         let folder = (ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp") + "/tmux-\(getuid())"
-        unlink(folder + "/" + socket)
-    }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix("gongkai-tests-") {
+            let digits = name.dropFirst("gongkai-tests-".count).prefix { $0.isNumber }
+            guard let pid = Int32(digits), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(folder + "/" + name)
+        }
+    }()
 
     /// Runs `tmux -L socket ARGUMENTS…`, returns what it printed on stdout. Gives up after `seconds`.
     @discardableResult
     static func run(_ arguments: [String], seconds: Double = 10) throws -> String {
         // `unset TMUX`: inside a person's tmux, tmux refuses to nest without it.
+        _ = staleSocketsRemoved
         let closeAndExec = #"unset TMUX; for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-" 2>/dev/null; done; exec tmux -L "$0" "$@""#
         let result = try Subprocess.run("/bin/bash", ["-c", closeAndExec, socket] + arguments, timeLimit: seconds)
         return String(decoding: result.stdout, as: UTF8.self)
