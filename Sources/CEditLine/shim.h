@@ -19,11 +19,20 @@ static inline int gk_el_set_prompt(EditLine *el, gk_prompt_fn fn) { return el_ws
 static inline int gk_el_set_editor(EditLine *el, const wchar_t *mode) { return el_wset(el, EL_EDITOR, mode); }
 static inline int gk_el_set_signal(EditLine *el, int on) { return el_wset(el, EL_SIGNAL, on); }
 static inline int gk_el_set_history(EditLine *el, HistoryW *history) { return el_wset(el, EL_HIST, history_w, history); }
-static inline int gk_el_add_function(EditLine *el, const wchar_t *name, const wchar_t *help, gk_command_fn fn) {
-    return el_wset(el, EL_ADDFN, name, help, fn);
+/// libedit keeps the name and help pointers given to EL_ADDFN (map_addfunc does not copy them): they must
+/// live as long as the EditLine, so they are string literals here, never a caller's temporary buffer.
+static inline int gk_el_add_functions(EditLine *el, gk_command_fn complete, gk_command_fn discard) {
+    if (el_wset(el, EL_ADDFN, L"gk-complete", L"complete a name or value", complete) != 0) return -1;
+    if (el_wset(el, EL_ADDFN, L"gk-discard", L"discard the line", discard) != 0) return -1;
+    if (el_wset(el, EL_BIND, L"^I", L"gk-complete", NULL) != 0) return -1;
+    return el_wset(el, EL_BIND, L"^C", L"gk-discard", NULL);
 }
-static inline int gk_el_bind(EditLine *el, const wchar_t *key, const wchar_t *function) {
-    return el_wset(el, EL_BIND, key, function, NULL);
+/// The editor's own context slot: callbacks find their Swift object here, not in process-wide variables.
+static inline int gk_el_set_client(EditLine *el, void *data) { return el_wset(el, EL_CLIENTDATA, data); }
+static inline void *gk_el_client(EditLine *el) {
+    void *data = NULL;
+    if (el_wget(el, EL_CLIENTDATA, &data) != 0) return NULL;
+    return data;
 }
 /// Ctrl-C while editing goes to our function instead of raising SIGINT.
 static inline int gk_el_no_isig(EditLine *el) { return el_wset(el, EL_SETTY, L"-d", L"-isig", NULL); }

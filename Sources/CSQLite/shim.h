@@ -14,4 +14,9 @@ static inline int gongkai_bind_blob(sqlite3_stmt *stmt, int index, const void *b
 static inline int gongkai_disable_memory_statistics(void) {
     return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
+/// sqlite3_db_config is variadic: turn off double-quoted string literals in DML and DDL (as GRDB does).
+static inline void gongkai_disable_double_quoted_strings(sqlite3 *db) {
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DML, 0, (int *)0);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DDL, 0, (int *)0);
+}
 #endif

@@ -143,7 +143,7 @@ struct Run {
                 // As gongkai runs it: the base into a temporary table, the values, the columns, the drop.
                 let values = try session.withPivotBase(plan) { $0 }
                 return PivotPlan.drop + ";\n" + SQLiteShell.script(plan.materialize) + SQLiteShell.script(plan.valuesQuery)
-                    + SQLiteShell.script(plan.finish(values: values)) + PivotPlan.drop + ";\n"
+                    + SQLiteShell.script(try plan.finish(values: values)) + PivotPlan.drop + ";\n"
             }
         case .check:
             var script = "CREATE TEMP TABLE IF NOT EXISTS audit_scope (id INTEGER PRIMARY KEY);\nDELETE FROM temp.audit_scope;\n"

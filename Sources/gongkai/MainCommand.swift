@@ -37,17 +37,9 @@ struct MainCommand: ParsableCommand {
             try interact(session, loadFailed: loadFailed)
             return
         }
-        var failed = loadFailed
-        for step in session.run(command) {
-            switch step.result {
-            case .success(let output):
-                print(session.render(output), terminator: "")
-            case .failure(let failure):
-                failed = true
-                Diagnostics.write(failure.render(source: command, statement: step.statement))
-            }
-        }
-        if failed { throw ExitCode.failure }
+        let shell = Shell(session: session, out: { print($0, terminator: "") }, err: Diagnostics.write)
+        shell.terminalWidth = { Int(gk_terminal_columns()) }
+        if !shell.run(command) || loadFailed { throw ExitCode.failure }
     }
 
     /// The REPL on a terminal; otherwise statements from stdin (and, with no input, the summary).

@@ -30,7 +30,8 @@ struct QueryCommandTests {
         let result = try BinaryRunner.run(["-c", "sql SELECT townshp FROM report"])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == "error: SQLite: no such column: townshp\n SELECT townshp FROM report\n        ^\n")
+        // The caret stands where SQLite's error offset points, in the statement as typed.
+        #expect(result.stderr == "error: SQLite: no such column: townshp\nsql SELECT townshp FROM report\n           ^\n")
     }
 
     @Test func aDatabaseFileKeepsWhatWasLoaded() throws {

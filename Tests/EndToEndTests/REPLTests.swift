@@ -126,6 +126,59 @@ struct REPLTests {
         _ = try terminal.waitFor("(1 row)")
     }
 
+    /// Ctrl-C on an empty line, at the first prompt or the continuation prompt, discards — it never ends
+    /// the session (and with it what was loaded).
+    @Test func ctrlCOnAnEmptyLineKeepsTheSession() throws {
+        let terminal = try Terminal()
+        try terminal.send("C-c")
+        _ = try terminal.waitFor("gongkai> ^C")
+        try terminal.type("requests")
+        try terminal.send("Enter")
+        _ = try terminal.waitFor("   ...>")
+        try terminal.send("C-c")
+        _ = try terminal.waitFor("^C", count: 2)
+        try terminal.send("C-c")
+        _ = try terminal.waitFor("^C", count: 3)
+        #expect(Self.sessionAlive(terminal.name))
+        try terminal.type("reports by level;")
+        try terminal.send("Enter")
+        let screen = try terminal.waitFor("(2 rows)")
+        #expect(!screen.contains("error"), "the discarded “requests” must not be run with the next statement")
+    }
+
+    /// A statement with a lexer error ends at its `;` and shows its error at once; the next statement is
+    /// run on its own. A full-width ； ends a statement as ; does.
+    @Test func aBadStatementEndsAndTheNextRuns() throws {
+        let terminal = try Terminal()
+        try terminal.type("reports where county = 西山县 @ 1;")
+        try terminal.send("Enter")
+        _ = try terminal.waitFor("unexpected character “@”")
+        try terminal.type("reports by level；")
+        try terminal.send("Enter")
+        let screen = try terminal.waitFor("(2 rows)")
+        #expect(!screen.contains("   ...>"))
+        try terminal.type("sql SELECT 'a' || 'b' AS joined, 7 % 3 AS rest;")
+        try terminal.send("Enter")
+        _ = try terminal.waitFor("ab")
+    }
+
+    /// libedit keeps the pointers given for its function names: they must outlive the editor. Started
+    /// again and again, the REPL never says `bind: Invalid command` and Ctrl-C always discards the line.
+    @Test func startsCleanlyEveryTime() throws {
+        for round in 0..<50 {
+            let terminal = try Terminal()
+            try terminal.type("thrown away \(round)")
+            try terminal.send("C-c")
+            let screen = try terminal.waitFor("^C")
+            #expect(!screen.contains("bind:"), "round \(round):\n\(screen)")
+            #expect(!screen.contains("Invalid"), "round \(round):\n\(screen)")
+            try terminal.type("reports;")
+            try terminal.send("Enter")
+            let after = try terminal.waitFor("(1 row)")
+            #expect(!after.contains("error"), "round \(round): the discarded text was run:\n\(after)")
+        }
+    }
+
     static func sessionAlive(_ name: String) -> Bool {
         (try? Terminal.tmux(["list-sessions", "-F", "#{session_name}"]))?.split(separator: "\n").contains { $0 == name } ?? false
     }

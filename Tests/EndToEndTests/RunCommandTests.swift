@@ -60,7 +60,8 @@ struct RunCommandTests {
         #expect(result.status == 0)
         #expect(result.stdout.isEmpty)
         let text = try String(contentsOfFile: out, encoding: .utf8)
-        #expect(text.contains("-- requests 2021 to 2023\n| township | 2021 | 2022 | 2023 |"))
+        // Markdown: a heading per named statement, blank lines around its table.
+        #expect(text.contains("## requests 2021 to 2023\n\n| township | 2021 | 2022 | 2023 |"))
     }
 
     /// `--out` writes into what is there: a symlink stays a symlink (its target gets the output), as a
@@ -77,7 +78,7 @@ struct RunCommandTests {
         #expect(result.status == 0)
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
         let text = try String(contentsOfFile: target, encoding: .utf8)
-        #expect(text.hasPrefix("-- requests 2021 to 2023"))
+        #expect(text.hasPrefix("## requests 2021 to 2023"))
         #expect(!text.contains("old text"))
         let missing = folder.appendingPathComponent("no-such-folder/out.md").path
         let refused = try BinaryRunner.run(["run", query, "--out", missing])

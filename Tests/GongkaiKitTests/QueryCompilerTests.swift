@@ -8,7 +8,7 @@ struct QueryCompilerTests {
         guard case .query(let node) = try #require(statements.first).node else { throw QueryError("not a query", at: 0..<0) }
         switch SQLCompiler().compile(try Resolver().resolve(node)) {
         case .query(let query): return query
-        case .pivot(let plan): return plan.finish(values: [.integer(2021), .integer(2022)])
+        case .pivot(let plan): return try plan.finish(values: [.integer(2021), .integer(2022)])
         }
     }
 
@@ -100,7 +100,7 @@ struct QueryCompilerTests {
             case .query(let query): _ = try session.database.query(query.sql, query.values)
             case .pivot(let plan):
                 _ = try session.withPivotBase(plan) { _ in
-                    let final = plan.finish(values: [.integer(2021)])
+                    let final = try plan.finish(values: [.integer(2021)])
                     return try session.database.query(final.sql, final.values)
                 }
             }

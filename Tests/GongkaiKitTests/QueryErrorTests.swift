@@ -19,7 +19,7 @@ struct QueryErrorTests {
         var out = ""
         for text in Self.mistakes {
             out += "> " + text.replacing("\n", with: "\n> ") + "\n"
-            for step in session.run(text) {
+            for step in Step.all(text, session) {
                 if case .failure(let failure) = step.result { out += failure.render(source: text, statement: step.statement) }
             }
             out += "\n"

@@ -15,7 +15,7 @@ struct SavedQueryTests {
     func runsOnTheSamples(file: String) throws {
         let session = try QueryLanguageTests.session()
         let text = try String(contentsOfFile: file, encoding: .utf8)
-        let steps = session.run(text)
+        let steps = Step.all(text, session)
         #expect(!steps.isEmpty)
         for step in steps {
             switch step.result {

@@ -24,7 +24,20 @@ struct ShellTests {
         #expect(!shell.isComplete("active by channel"))
         #expect(shell.isComplete("active by channel;"))
         #expect(shell.isComplete("requests\n  by county;"))
-        #expect(!shell.isComplete("requests where township = 'a;"))
+        // A string cannot span lines in the query language: the statement is run (and its error shown)
+        // rather than the REPL waiting for a line that cannot help.
+        #expect(shell.isComplete("requests where township = 'a;"))
+        // In raw SQL a string can span lines: the `;` inside it does not end the statement.
+        #expect(!shell.isComplete("sql SELECT 'a;"))
+        #expect(shell.isComplete("sql SELECT 'a;\nb';"))
+        // A full-width ； (what a Chinese input method types) ends a statement, raw SQL too.
+        #expect(shell.isComplete("申请 按 乡镇；"))
+        #expect(shell.isComplete("sql SELECT 1；"))
+        // A statement with an error still ends at its ; — the next one starts afresh.
+        #expect(shell.isComplete("申请 按 乡镇 where 区县 like 西山%;"))
+        // A trigger body's ;s do not end the statement; its END; does.
+        #expect(!shell.isComplete("sql CREATE TRIGGER t AFTER INSERT ON report BEGIN SELECT 1;"))
+        #expect(shell.isComplete("sql CREATE TRIGGER t AFTER INSERT ON report BEGIN SELECT 1; END;"))
         #expect(shell.isComplete(".mode csv"))
     }
 

@@ -3,17 +3,17 @@
 public enum BarChartRenderer {
     static let eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
 
-    public static func render(_ result: ResultSet, width: Int = 80) -> String {
+    public static func render(_ result: ResultSet, width: Int = 80, null: String = "") -> String {
         let numeric = CellFormatting.numericColumns(result)
         guard let valueColumn = numeric.lastIndex(of: true) else {
-            return TableRenderer.render(result) + "(no numeric column to chart)\n"
+            return TableRenderer.render(result, null: null) + "(no numeric column to chart)\n"
         }
         let labelColumns = result.columns.indices.filter { $0 != valueColumn }
         let labels = result.rows.map { row in
-            labelColumns.map { CellFormatting.text(row[$0]) }.joined(separator: " · ")
+            labelColumns.map { CellFormatting.text(row[$0], null: null) }.joined(separator: " · ")
         }
         let values = result.rows.map { $0[valueColumn].double }
-        let numbers = values.map { $0.map(CellFormatting.shortDecimal) ?? CellFormatting.null }
+        let numbers = values.map { $0.map(CellFormatting.shortDecimal) ?? null }
         let labelWidth = min(40, labels.map { DisplayWidth.of($0) }.max() ?? 0)
         let numberWidth = numbers.map { DisplayWidth.of($0) }.max() ?? 0
         let barWidth = max(10, width - labelWidth - numberWidth - 3)

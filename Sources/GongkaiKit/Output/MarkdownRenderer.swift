@@ -1,13 +1,13 @@
 /// A GitHub-flavoured Markdown table: numeric columns right-aligned (`---:`), `|` in cells escaped,
 /// line breaks as `<br>`.
 public enum MarkdownRenderer {
-    public static func render(_ result: ResultSet) -> String {
+    public static func render(_ result: ResultSet, null: String = "") -> String {
         guard !result.columns.isEmpty else { return "" }
         let numeric = CellFormatting.numericColumns(result)
         var out = "| " + result.columns.map(escape).joined(separator: " | ") + " |\n"
         out += "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
         for row in result.rows {
-            out += "| " + row.map { escape(CellFormatting.text($0)) }.joined(separator: " | ") + " |\n"
+            out += "| " + row.map { escape(CellFormatting.text($0, null: null)) }.joined(separator: " | ") + " |\n"
         }
         return out
     }

@@ -2,13 +2,23 @@
 public enum OutputFormat: String, CaseIterable, Sendable {
     case table, csv, json, markdown, bar
 
+    /// The extension of a file holding one result in this format.
+    public var fileExtension: String {
+        switch self {
+        case .csv: return "csv"
+        case .json: return "json"
+        case .markdown: return "md"
+        case .table, .bar: return "txt"
+        }
+    }
+
     public func render(_ result: ResultSet, options: RenderOptions = RenderOptions()) -> String {
         switch self {
-        case .table: return TableRenderer.render(result)
+        case .table: return TableRenderer.render(result, null: options.nullValue)
         case .csv: return CSVRenderer.render(result, bom: options.bom)
         case .json: return JSONRenderer.render(result)
-        case .markdown: return MarkdownRenderer.render(result)
-        case .bar: return BarChartRenderer.render(result, width: options.width)
+        case .markdown: return MarkdownRenderer.render(result, null: options.nullValue)
+        case .bar: return BarChartRenderer.render(result, width: options.width, null: options.nullValue)
         }
     }
 }
@@ -18,17 +28,19 @@ public struct RenderOptions: Sendable {
     public var bom = false
     /// Terminal width for bar charts.
     public var width = 80
+    /// How the table, Markdown and bar outputs show NULL: empty by default, as a spreadsheet does
+    /// (`.nullvalue TEXT` in the REPL, as in sqlite3). CSV always leaves it empty, JSON writes null.
+    public var nullValue = ""
     public init(bom: Bool = false, width: Int = 80) {
         self.bom = bom
         self.width = width
     }
 }
 
-/// Cell text shared by the text renderers: NULL shown distinctly, numbers as SQLite holds them.
+/// Cell text shared by the text renderers: numbers as SQLite holds them; NULL as the caller says (a
+/// pivot's column label for a NULL value reads `(null)`, a cell is empty by default).
 enum CellFormatting {
-    static let null = "(null)"
-
-    static func text(_ value: DatabaseValue) -> String {
+    static func text(_ value: DatabaseValue, null: String = "(null)") -> String {
         switch value {
         case .null: return null
         case .real(let number):

@@ -1,9 +1,9 @@
 /// Aligned columns for the terminal. Widths are display widths (a CJK character takes two columns), so
-/// Chinese labels line up; numbers are right-aligned; NULL is `(null)`; a row count closes the table.
+/// Chinese labels line up; numbers are right-aligned; NULL is empty (or `RenderOptions.nullValue`); a row count closes the table.
 public enum TableRenderer {
     public static let maxColumnWidth = 60
 
-    public static func render(_ result: ResultSet) -> String {
+    public static func render(_ result: ResultSet, null: String = "") -> String {
         guard !result.columns.isEmpty else { return "" }
         let columnCount = result.columns.count
         // Pass 1: every cell's text, back to back in one byte buffer, with where it ends and its display
@@ -26,7 +26,7 @@ public enum TableRenderer {
                     if !value.isNumeric { allNumbers[column] = false }
                 }
                 let start = texts.count
-                append(value, to: &texts)
+                append(value, null: null, to: &texts)
                 var width = DisplayWidth.of(utf8: texts[start...])
                 if width > maxColumnWidth {
                     // Rare: cut (and measured again) only when too wide.
@@ -76,7 +76,7 @@ public enum TableRenderer {
     }
 
     /// A cell's text as the table shows it, appended as UTF-8.
-    static func append(_ value: DatabaseValue, to bytes: inout [UInt8]) {
+    static func append(_ value: DatabaseValue, null: String, to bytes: inout [UInt8]) {
         switch value {
         case .text(let text):
             // From the contiguous bytes: appending a `String.UTF8View` goes an index at a time.
@@ -84,7 +84,7 @@ public enum TableRenderer {
         case .integer(let number):
             bytes.append(contentsOf: String(number).utf8)
         default:
-            bytes.append(contentsOf: singleLine(CellFormatting.text(value)).utf8)
+            bytes.append(contentsOf: singleLine(CellFormatting.text(value, null: null)).utf8)
         }
     }
 

@@ -3,6 +3,16 @@
 public struct CompiledQuery: Equatable, Sendable {
     public var sql: String
     public var values: [DatabaseValue]
+
+    /// The SQL and, under it, each bound value as an SQL literal (`?1 = '羊亭镇'`), for `explain` and
+    /// `.sql on`. Quotes inside a text are doubled, so what is printed can be pasted into sqlite3.
+    public var described: String {
+        var text = sql + "\n"
+        for (index, value) in values.enumerated() {
+            text += "  ?\(index + 1) = " + (value.string.map { "'" + $0.replacing("'", with: "''") + "'" } ?? value.description) + "\n"
+        }
+        return text
+    }
 }
 
 /// Builds SQL text and its values together, so each `?N` matches its value whatever order pieces are
@@ -32,8 +42,10 @@ public struct PivotPlan {
     /// `CREATE TEMP TABLE … AS` the base query, with its bound values.
     public var materialize: CompiledQuery
     public var valuesQuery: CompiledQuery
-    let build: ([DatabaseValue]) -> CompiledQuery
-    public func finish(values: [DatabaseValue]) -> CompiledQuery { build(values) }
+    let build: ([DatabaseValue]) throws(QueryError) -> CompiledQuery
+    /// The final query over the pivot's columns; fails when `order by` names a column the values did not
+    /// make (`order by 2030` when no report is of 2030).
+    public func finish(values: [DatabaseValue]) throws(QueryError) -> CompiledQuery { try build(values) }
     public static let drop = "DROP TABLE IF EXISTS \(table)"
 }
 

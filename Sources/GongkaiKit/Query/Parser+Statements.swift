@@ -29,34 +29,13 @@ extension Parser {
         }
     }
 
-    /// `sql …`: the raw text up to a `;` outside quotes, a blank line, or the end.
+    /// `sql …`: the raw text the lexer kept as SQLite's (up to a `;`, `；` or blank line outside quotes).
     mutating func rawSQL() throws(QueryError) -> StatementNode {
         let keyword = advance()
-        let start = keyword.range.upperBound
-        var index = start
-        var quote: Character?
-        scan: while index < source.count {
-            let character = source[index]
-            if let open = quote {
-                if character == open { quote = nil }
-            } else if character == "'" || character == "\"" {
-                quote = character
-            } else if character == ";" {
-                break scan
-            } else if character == "\n" {
-                var next = index + 1
-                while next < source.count, source[next] == " " || source[next] == "\t" { next += 1 }
-                if next >= source.count || source[next] == "\n" { break scan }
-            }
-            index += 1
-        }
-        let text = String(source[start..<index])
-        guard !text.allSatisfy(\.isWhitespace) else {
+        guard case .rawSQL(let text, _) = current.kind, !text.allSatisfy(\.isWhitespace) else {
             throw QueryError("expected SQL after “sql”", at: keyword.range)
         }
-        while current.kind != .end, current.range.lowerBound < index { position += 1 }
-        // The raw text is one token-run; leave the parser on the terminator.
-        if current.kind == .newline, current.range.lowerBound < index { position += 1 }
+        let start = advance().range.lowerBound
         return .sql(text, offset: start)
     }
 
@@ -87,7 +66,7 @@ extension Parser {
                 }
                 position += 1
                 repeat {
-                    let name = try expectName("a column to order by")
+                    let name = try orderName()
                     var descending = false
                     if accept(keyword: "desc") { descending = true } else { _ = accept(keyword: "asc") }
                     node.order.append(OrderItem(name: name, descending: descending))
@@ -108,6 +87,17 @@ extension Parser {
             throw QueryError("expected the end of the statement, found \(token.describe)", at: token.range)
         }
         return node
+    }
+
+    /// A column to order by: a name, or a pivoted column given as a number (`2023`) or a quoted label
+    /// (`"Δ2022→2023"`).
+    mutating func orderName() throws(QueryError) -> NameRef {
+        skipNewlines()
+        switch current.kind {
+        case .number(_, let text): return NameRef(name: text, range: advance().range)
+        case .string(let text): return NameRef(name: text, range: advance().range)
+        default: return try expectName("a column to order by")
+        }
     }
 
     mutating func measure() throws(QueryError) -> Measure {

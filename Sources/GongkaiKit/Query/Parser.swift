@@ -10,9 +10,9 @@ public struct Parser {
     static let continuationWords: Set<String> = ["by", "按", "where", "pivot", "order", "limit", "and", "or", "as", "asc", "desc", "in", "like"]
     static let clauseWords: Set<String> = ["by", "按", "where", "pivot", "order", "limit"]
 
-    public init(_ source: String) throws(QueryError) {
+    public init(_ source: String) {
         self.source = source.map(Lexer.fold)
-        tokens = try Lexer(source).tokens()
+        tokens = Lexer(source).tokens()
     }
 
     /// Every statement of a script; stops at the first error.
@@ -29,8 +29,8 @@ public struct Parser {
 
     /// Every statement of a script, an error in one not stopping the others: after an error the parser
     /// skips to the end of that statement (a `;`, or a line end that ends it) and goes on.
-    public static func parseRecovering(_ source: String) throws(QueryError) -> [Result<ParsedStatement, QueryError>] {
-        var parser = try Parser(source)
+    public static func parseRecovering(_ source: String) -> [Result<ParsedStatement, QueryError>] {
+        var parser = Parser(source)
         return parser.script()
     }
 
@@ -48,15 +48,26 @@ public struct Parser {
                     throw QueryError("expected the end of the statement, found \(current.describe)", at: current.range,
                                      hints: ["separate statements with “;” or a new line"])
                 }
+                if let error = lexerError(in: before..<position) { throw error }
                 let range = start..<max(start, end)
                 results.append(.success(ParsedStatement(node: node, range: range, text: String(source[range]), name: name(before: start))))
             } catch {
-                results.append(.failure(error))
                 if position == before { position += 1 }
                 while current.kind != .end, current.kind != .semicolon, !(current.kind == .newline && atStatementEnd) { position += 1 }
+                // What the lexer could not read explains the statement's failure better than what the
+                // parser expected in its place.
+                results.append(.failure(lexerError(in: before..<position) ?? error))
             }
         }
         return results
+    }
+
+    /// The first error the lexer left among these tokens.
+    func lexerError(in span: Range<Int>) -> QueryError? {
+        for token in tokens[span.clamped(to: tokens.indices)] {
+            if case .invalid(let error) = token.kind { return error }
+        }
+        return nil
     }
 
     /// `-- name: channels per township` on the line(s) just above a statement.

@@ -19,7 +19,8 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
     ///     active by chanel
     ///               ^~~~~~
     ///     error: unknown dimension “chanel”; did you mean “channel”?
-    public func render(source: String, origin: String? = nil) -> String {
+    /// `lineOffset`: lines before `source` in its file (piped input runs a file in pieces).
+    public func render(source: String, origin: String? = nil, lineOffset: Int = 0) -> String {
         let characters = Array(source)
         let start = min(max(0, range.lowerBound), characters.count)
         let end = min(max(start, range.upperBound), characters.count)
@@ -27,14 +28,14 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
         while lineStart > 0, characters[lineStart - 1] != "\n" { lineStart -= 1 }
         var lineEnd = start
         while lineEnd < characters.count, characters[lineEnd] != "\n" { lineEnd += 1 }
-        let lineNumber = characters[..<lineStart].filter { $0 == "\n" }.count + 1
+        let lineNumber = characters[..<lineStart].filter { $0 == "\n" }.count + 1 + lineOffset
         let column = start - lineStart + 1
         let line = String(characters[lineStart..<lineEnd])
         let before = DisplayWidth.of(String(characters[lineStart..<start]))
         let underlined = String(characters[start..<min(end, lineEnd)])
         let width = max(1, DisplayWidth.of(underlined))
         var out = ""
-        if let origin { out += "\(origin):\(lineNumber):\(column): " } else if source.contains("\n") { out += "line \(lineNumber), column \(column): " }
+        if let origin { out += "\(origin):\(lineNumber):\(column): " } else if source.contains("\n") || lineOffset > 0 { out += "line \(lineNumber), column \(column): " }
         out += "error: \(message)\n"
         out += line + "\n"
         out += String(repeating: " ", count: before) + "^" + String(repeating: "~", count: width - 1) + "\n"

@@ -43,8 +43,17 @@ public struct ResolvedQuery {
     public var groupings: [Grouping]
     public var filter: Filter?
     public var pivot: Grouping?
-    public var order: [(column: String, descending: Bool)]
+    public var order: [OrderKey]
     public var limit: Int?
+
+    /// One `order by` item. In a pivot a name that is not a grouping is a pivoted column (`2023`,
+    /// `"Δ2022→2023"`), known only once the pivot's values are read: it stays unresolved until then.
+    public struct OrderKey: Sendable {
+        public var column: String
+        public var descending: Bool
+        public var range: Range<Int>
+        public var resolved: Bool
+    }
 
     /// The fact dimensions in play (by, where or pivot): they decide how some metrics are read.
     var factDimensions: Set<String> {
@@ -111,13 +120,18 @@ public struct Resolver {
         }
         var columns = groupings.map(\.name) + outputs.map(\.name)
         if let pivot { columns.append(pivot.name) }
-        var order: [(String, Bool)] = []
+        var order: [ResolvedQuery.OrderKey] = []
         for item in node.order {
+            if pivot != nil {
+                let grouping = orderColumn(item.name.name, groupings: groupings, outputs: [])
+                order.append(.init(column: grouping ?? item.name.name, descending: item.descending, range: item.name.range, resolved: grouping != nil))
+                continue
+            }
             guard let column = orderColumn(item.name.name, groupings: groupings, outputs: outputs) else {
                 throw QueryError("cannot order by “\(item.name.name)”: it is not a column of the result", at: item.name.range,
                                  hints: ["the columns are " + columns.map { "“\($0)”" }.joined(separator: ", ")])
             }
-            order.append((column, item.descending))
+            order.append(.init(column: column, descending: item.descending, range: item.name.range, resolved: true))
         }
         return ResolvedQuery(metrics: metrics, outputs: outputs, groupings: groupings, filter: filter, pivot: pivot,
                              order: order, limit: node.limit?.value)

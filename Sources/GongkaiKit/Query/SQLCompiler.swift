@@ -23,8 +23,8 @@ public struct SQLCompiler {
         let materialize = CompiledQuery(sql: "CREATE TEMP TABLE \(PivotPlan.tableName) AS \(base)",
                                         values: baseBuilder.values)
         let valuesSQL = "SELECT DISTINCT \(SQLBuilder.quote(pivot.name)) FROM \(PivotPlan.table) ORDER BY 1"
-        return .pivot(PivotPlan(materialize: materialize, valuesQuery: CompiledQuery(sql: valuesSQL, values: [])) { pivotValues in
-            self.pivoted(query, pivot: pivot, pivotValues: pivotValues)
+        return .pivot(PivotPlan(materialize: materialize, valuesQuery: CompiledQuery(sql: valuesSQL, values: [])) { pivotValues throws(QueryError) in
+            try self.pivoted(query, pivot: pivot, pivotValues: pivotValues)
         })
     }
 

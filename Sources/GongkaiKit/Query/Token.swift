@@ -5,6 +5,12 @@ public struct Token: Equatable, Sendable {
         case number(Double, text: String)
         case string(String)
         case symbol(String)
+        /// The raw text after `sql`, exactly as typed, up to where SQLite's own tokenizer says the statement
+        /// ends (see `RawSQLScanner`). `open` when the input ended inside a string, comment or trigger body.
+        case rawSQL(String, open: Bool)
+        /// What the lexer could not read (a stray character, an unterminated string). The parser reports it
+        /// for the statement it stands in, and only that statement is lost.
+        case invalid(QueryError)
         /// A line end that may end a statement (the parser decides).
         case newline
         case semicolon
@@ -33,6 +39,8 @@ public struct Token: Equatable, Sendable {
         case .number(_, let text): return "the number \(text)"
         case .string(let text): return "the string \"\(text)\""
         case .symbol(let text): return "“\(text)”"
+        case .rawSQL: return "SQL text"
+        case .invalid(let error): return error.message
         case .newline: return "the end of the line"
         case .semicolon: return "“;”"
         case .end: return "the end of the statement"

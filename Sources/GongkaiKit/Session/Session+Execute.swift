@@ -15,6 +15,28 @@ extension Session {
         }
 
         /// The message as printed: with the source line and an underline where the error has a position.
+        public func render(source: String, origin: String? = nil, statement: ParsedStatement? = nil, lineOffset: Int = 0) -> String {
+            switch self {
+            case .query(let error):
+                return error.render(source: source, origin: origin, lineOffset: lineOffset)
+            case .database(let error):
+                // In raw SQL, SQLite's own error offset points into the text as typed.
+                if let statement, let position = Self.sqlPosition(of: error, in: statement) {
+                    return QueryError("SQLite: \(error.message)", at: position..<position + 1).render(source: source, origin: origin, lineOffset: lineOffset)
+                }
+                var prefix = ""
+                if let statement, let origin {
+                    let (line, column) = QueryError("", at: statement.range).position(in: source)
+                    prefix = "\(origin):\(line + lineOffset):\(column): "
+                }
+                var text = "\(prefix)error: SQLite: \(error.message)\n"
+                if let pointed = error.pointed { text += pointed + "\n" }
+                return text
+            case .other(let message): return message
+            }
+        }
+
+        /// The message as printed: with the source line and an underline where the error has a position.
         public func render(source: String, origin: String? = nil, statement: ParsedStatement? = nil) -> String {
             switch self {
             case .query(let error):
@@ -32,40 +54,40 @@ extension Session {
                 return "error: \(message)\n"
             }
         }
-    }
 
-    public struct Step {
-        public var statement: ParsedStatement?
-        public var result: Result<Output, Failure>
-    }
-
-    /// Every statement of `text`, each run whatever happened to the others.
-    public func run(_ text: String) -> [Step] {
-        let parsed: [Result<ParsedStatement, QueryError>]
-        do { parsed = try Parser.parseRecovering(text) } catch { return [Step(statement: nil, result: .failure(.query(error)))] }
-        return parsed.map { item in
-            switch item {
-            case .failure(let error): return Step(statement: nil, result: .failure(.query(error)))
-            case .success(let statement): return Step(statement: statement, result: execute(statement))
-            }
+        /// The character offset in the script of the token SQLite's error points at, for an error in a
+        /// `sql` statement (whose text SQLite saw from the failing statement on).
+        static func sqlPosition(of error: DatabaseError, in statement: ParsedStatement) -> Int? {
+            var node = statement.node
+            while case .explain(let inner) = node { node = inner }
+            guard case .sql(let text, let start) = node, let offset = error.offset, let failing = error.sql else { return nil }
+            let skipped = text.utf8.count - failing.utf8.count
+            guard skipped >= 0, text.utf8.dropFirst(skipped).elementsEqual(failing.utf8), offset <= failing.utf8.count else { return nil }
+            return start + String(decoding: text.utf8.prefix(skipped + offset), as: UTF8.self).count
         }
     }
 
-    /// One statement (or several); the last output, or the first failure.
+    /// One statement (or several), run in order until one fails; the last output, or the first failure.
     public func execute(_ text: String) throws(Failure) -> Output {
         var last = Output.message("")
-        for step in run(text) {
-            switch step.result {
-            case .success(let output): last = output
-            case .failure(let failure): throw failure
+        for item in Parser.parseRecovering(text) {
+            switch item {
+            case .failure(let error): throw .query(error)
+            case .success(let statement):
+                switch execute(statement) {
+                case .success(let output): last = output
+                case .failure(let failure): throw failure
+                }
             }
         }
         return last
     }
 
-    public func execute(_ statement: ParsedStatement) -> Result<Output, Failure> {
+    /// Runs one parsed statement. `echo` receives each piece of SQL just before it runs (`.sql on`): the
+    /// statement is compiled once, and what is echoed is what runs.
+    public func execute(_ statement: ParsedStatement, echo: ((String) -> Void)? = nil) -> Result<Output, Failure> {
         do {
-            return .success(try perform(statement.node))
+            return .success(try perform(statement.node, echo: echo))
         } catch let error as QueryError {
             return .failure(.query(error))
         } catch let error as DatabaseError {
@@ -75,18 +97,20 @@ extension Session {
         }
     }
 
-    func perform(_ node: StatementNode) throws -> Output {
+    func perform(_ node: StatementNode, echo: ((String) -> Void)? = nil) throws -> Output {
         switch node {
         case .sql(let text, _):
+            echo?(text.trimmingSpaces + "\n")
             return try runSQL(text)
         case .explain(let inner):
             return .message(try explain(inner))
         case .show(let what):
             return .rows(try show(what))
         case .check(let rules, let filter):
+            if let echo { echo(try explain(node)) }
             return try check(rules: rules, filter: filter)
         case .query(let query):
-            return .rows(try run(compile(query)))
+            return .rows(try run(compile(query), echo: echo))
         }
     }
 
@@ -94,13 +118,16 @@ extension Session {
         SQLCompiler().compile(try Resolver().resolve(query))
     }
 
-    func run(_ compiled: CompiledStatement) throws -> ResultSet {
+    func run(_ compiled: CompiledStatement, echo: ((String) -> Void)? = nil) throws -> ResultSet {
         switch compiled {
         case .query(let query):
+            echo?(query.described)
             return try database.query(query.sql, query.values)
         case .pivot(let plan):
+            echo?(plan.materialize.described + plan.valuesQuery.described)
             return try withPivotBase(plan) { values in
-                let final = plan.finish(values: values)
+                let final = try plan.finish(values: values)
+                echo?(final.described)
                 return try database.query(final.sql, final.values)
             }
         }
@@ -116,13 +143,7 @@ extension Session {
     }
 
     func explain(_ node: StatementNode) throws -> String {
-        func describe(_ query: CompiledQuery) -> String {
-            var text = query.sql + "\n"
-            for (index, value) in query.values.enumerated() {
-                text += "  ?\(index + 1) = " + (value.string.map { "'\($0)'" } ?? value.description) + "\n"
-            }
-            return text
-        }
+        func describe(_ query: CompiledQuery) -> String { query.described }
         switch node {
         case .query(let query):
             switch try compile(query) {
@@ -132,7 +153,7 @@ extension Session {
                 return try withPivotBase(plan) { values in
                     "-- the groups, aggregated once into a temporary table:\n" + describe(plan.materialize)
                         + "-- the pivot values, read from it:\n" + describe(plan.valuesQuery)
-                        + "-- then:\n" + describe(plan.finish(values: values))
+                        + "-- then:\n" + describe(try plan.finish(values: values))
                         + "-- and the table dropped:\n" + PivotPlan.drop + "\n"
                 }
             }

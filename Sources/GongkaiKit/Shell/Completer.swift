@@ -90,7 +90,7 @@ public struct Completer {
         let table = dimension.source.flatMap(Catalog.table) ?? "report"
         let sql = "SELECT DISTINCT \(column) FROM \(table) WHERE \(column) IS NOT NULL ORDER BY 1 LIMIT 500"
         let rows = (try? session.database.query(sql).rows) ?? []
-        return rows.compactMap { $0.first.map(CellFormatting.text) }
+        return rows.compactMap { $0.first.map { CellFormatting.text($0) } }
     }
 
     func paths(_ partial: String) -> Result {

@@ -5,7 +5,7 @@ import Glibc
 /// Meta-commands: lines that start with `.`, as in sqlite3's shell.
 extension Shell {
     public static let metaCommands = [".help", ".load", ".reports", ".schema", ".mode", ".format", ".sql", ".timer", ".once",
-                                      ".output", ".read", ".save", ".bom", ".quit", ".exit"]
+                                      ".output", ".read", ".save", ".bom", ".nullvalue", ".quit", ".exit"]
 
     /// Runs one meta-command line. False when it failed.
     @discardableResult
@@ -28,6 +28,9 @@ extension Shell {
                 return fail("usage: \(command) on|off")
             }
             if command == ".sql" { showSQL = value == "on" } else if command == ".timer" { timer = value == "on" } else { session.renderOptions.bom = value == "on" }
+        case ".nullvalue":
+            // As in sqlite3: the text NULL shows as in table, Markdown and bar output (empty by default).
+            session.renderOptions.nullValue = arguments.joined(separator: " ")
         case ".once":
             guard let path = arguments.first else { return fail("usage: .once FILE — the next result goes to FILE") }
             once = path
@@ -79,9 +82,7 @@ extension Shell {
     func read(_ path: String) -> Bool {
         do {
             let bytes = try FileBytes.read(path)
-            guard let text = ScriptText.decode(bytes) else {
-                return fail("\(path) is not UTF-8 text; save query files as UTF-8")
-            }
+            guard let text = ScriptText.decode(bytes) else { return fail(ScriptText.NotText(path: path).description) }
             return run(text, origin: path)
         } catch {
             return fail("\(error)")
@@ -134,6 +135,12 @@ extension Shell {
 
 /// Query files and piped input: UTF-8, a BOM allowed; anything else is refused, never turned into U+FFFD.
 public enum ScriptText {
+    public struct NotText: Error, CustomStringConvertible {
+        public var path: String
+        public init(path: String) { self.path = path }
+        public var description: String { "\(path) is not UTF-8 text; save query files as UTF-8" }
+    }
+
     public static func decode(_ bytes: [UInt8]) -> String? {
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         return String(validating: body, as: UTF8.self)

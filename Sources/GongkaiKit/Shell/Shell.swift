@@ -2,23 +2,33 @@
 import Glibc
 #endif
 
-/// What the REPL, piped input and `gongkai run` share: statements and meta-commands (`.mode`, `.load`,
-/// `.once`, …) run against a session, results routed to stdout, a file for the next result (`.once`) or
-/// every result (`.output`), errors to stderr with the position. Line editing is not here: the REPL feeds
-/// lines in; so do tests.
+/// The one statement pipeline every front end drives — the REPL, piped input, `.read`, `-c` and
+/// `gongkai run`: statements are parsed with recovery (one bad statement costs only itself), then each in
+/// turn is compiled once, its SQL echoed when asked (`.sql on`), run and timed (`.timer on`: the
+/// execution and the printing, as the user waits for them), rendered, and written to where results go
+/// now (`.once`, `.output`, else the run's `OutputSink`: stdout, a file or a folder); under bail the
+/// first failure stops the run before anything after it runs. Meta-commands (`.mode`, `.load`, …) are in
+/// `Shell+Meta`. Line editing is not here: the REPL feeds lines in; so do tests.
 public final class Shell {
     public let session: Session
     /// Print the generated SQL before results (`.sql on`).
     public var showSQL = false
     /// Print how long each statement took (`.timer on`).
     public var timer = false
+    /// Batch framing (`gongkai run`): each result under its statement's title; JSON as one object per
+    /// statement and line (JSON Lines), Markdown with a heading per statement.
+    public var batch = false
     public var terminalWidth: () -> Int = { 80 }
+    /// Where results go when neither `.once` nor `.output` is set.
+    public var sink = OutputSink.standardOutput
     let writeOut: (String) -> Void
     let writeError: (String) -> Void
     var once: String?
     var output: String?
     /// Statements that failed since the shell started (for exit statuses).
     public internal(set) var failures = 0
+    /// Statements run since the shell started (numbers unnamed results: `statement-3`).
+    var statementCount = 0
     /// True once any statement or meta-command ran.
     public internal(set) var ranAnything = false
     /// Set by `.quit`.
@@ -32,69 +42,121 @@ public final class Shell {
 
     // MARK: Statements
 
-    /// Runs every statement of `text`; errors name `origin` (a file) when given. False when one failed.
+    /// Runs the statements of `text` one at a time; errors name `origin` (a file) and count lines from
+    /// `firstLine`. Without `quiet` each result is preceded by its statement (`-- name`). False when one
+    /// failed; under `bail` nothing after the first failure runs.
     @discardableResult
-    public func run(_ text: String, origin: String? = nil, quiet: Bool = true, bail: Bool = false) -> Bool {
+    public func run(_ text: String, origin: String? = nil, firstLine: Int = 1, quiet: Bool = true, bail: Bool = false) -> Bool {
         var allGood = true
         session.renderOptions.width = terminalWidth()
-        for step in session.run(text) {
+        for item in Parser.parseRecovering(text) {
             ranAnything = true
-            if !quiet, let statement = step.statement {
-                emit("-- " + (statement.name ?? statement.text.replacing("\n", with: " ")) + "\n")
+            statementCount += 1
+            let failure: Session.Failure?
+            var statement: ParsedStatement?
+            switch item {
+            case .failure(let error):
+                failure = .query(error)
+            case .success(let parsed):
+                statement = parsed
+                failure = execute(parsed, quiet: quiet)
             }
-            if showSQL, let statement = step.statement, let sql = try? session.explainText(statement.node) {
-                writeError(sql)
-            }
-            let start = Self.now()
-            switch step.result {
-            case .success(let output):
-                emit(session.render(output))
-                if timer { writeError(String(format3(Self.now() - start)) + "\n") }
-            case .failure(let failure):
+            if let failure {
                 allGood = false
                 failures += 1
-                writeError(failure.render(source: text, origin: origin, statement: step.statement))
+                writeError(failure.render(source: text, origin: origin, statement: statement, lineOffset: firstLine - 1))
                 if bail { return false }
             }
         }
         return allGood
     }
 
-    /// True when `buffer` is a finished statement, as in sqlite3's shell: it ends with `;` (outside a
-    /// string). A blank line also ends a statement; the REPL handles that itself.
+    /// One statement through the pipeline; the failure, if any.
+    func execute(_ statement: ParsedStatement, quiet: Bool) -> Session.Failure? {
+        let start = Self.now()
+        let echo: ((String) -> Void)? = showSQL ? { [writeError] in writeError($0) } : nil
+        switch session.execute(statement, echo: echo) {
+        case .failure(let failure):
+            return failure
+        case .success(let output):
+            let name = statement.name ?? "statement-\(statementCount)"
+            let title = statement.name ?? statement.text.replacing("\n", with: " ")
+            if let problem = emit(frame(output, title: title, showTitle: !quiet), name: name) { return .other(problem) }
+            if timer { writeError(format3(Self.now() - start) + "\n") }
+            return nil
+        }
+    }
+
+    /// A result as it is written: under its title in batch and verbose runs, as one JSON Lines object in
+    /// a batch JSON run, under a heading in Markdown.
+    func frame(_ output: Session.Output, title: String, showTitle: Bool) -> String {
+        let format = session.format
+        if batch, format == .json { return Self.jsonLine(output, name: title) }
+        let rendered = session.render(output)
+        guard showTitle else { return rendered }
+        switch format {
+        case .markdown: return "## " + title + "\n\n" + rendered + "\n"
+        case .json: return rendered
+        default: return "-- " + title + "\n" + rendered
+        }
+    }
+
+    /// `{"statement": …, "columns": […], "rows": [{…}, …]}` on one line (a message: `"message"`).
+    static func jsonLine(_ output: Session.Output, name: String) -> String {
+        var fields = ["\"statement\": " + JSONRenderer.string(name)]
+        switch output {
+        case .message(let text):
+            fields.append("\"message\": " + JSONRenderer.string(text.trimmingSpaces))
+        case .rows(let result), .report(let result, _):
+            fields.append("\"columns\": [" + result.columns.map(JSONRenderer.string).joined(separator: ", ") + "]")
+            fields.append("\"rows\": " + JSONRenderer.render(result).replacing("\n", with: ""))
+            if case .report(_, let note) = output { fields.append("\"note\": " + JSONRenderer.string(note)) }
+        }
+        return "{" + fields.joined(separator: ", ") + "}\n"
+    }
+
+    /// True when `buffer` is a finished statement, as in sqlite3's shell: it ends with `;` (or a
+    /// full-width `；`) that is not inside raw SQL's quotes, comments or trigger body. A statement with an
+    /// error is finished too — it is run, so the error shows and the next statement starts afresh. A
+    /// blank line also ends a statement; the REPL handles that itself.
     public func isComplete(_ buffer: String) -> Bool {
         let trimmed = buffer.trimmingSpaces
         if trimmed.isEmpty || trimmed.hasPrefix(".") { return true }
-        guard trimmed.hasSuffix(";") else { return false }
-        // A `;` inside an unterminated string does not end the statement.
-        if let tokens = try? Lexer(trimmed).tokens() { return tokens.dropLast().last?.kind == .semicolon }
-        return false
+        let significant = Lexer(trimmed).tokens().filter { $0.kind != .newline && $0.kind != .end }
+        guard let last = significant.last else { return true }
+        switch last.kind {
+        case .semicolon: return true
+        case .invalid: return trimmed.hasSuffix(";") || trimmed.hasSuffix("；")
+        default: return false
+        }
     }
 
     // MARK: Output routing
 
-    /// Writes a result to the `.once` file (then back to normal), the `.output` file, or stdout.
-    func emit(_ text: String) {
-        if let path = once {
-            once = nil
-            if !append(text, to: path, truncate: true) { writeError("error: cannot write \(path): \(String(cString: strerror(errno)))\n") }
-            return
-        }
-        if let path = output {
-            if !append(text, to: path, truncate: false) { writeError("error: cannot write \(path): \(String(cString: strerror(errno)))\n") }
-            return
-        }
-        writeOut(text)
-    }
-
-    func append(_ text: String, to path: String, truncate: Bool) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | (truncate ? O_TRUNC : O_APPEND), 0o644)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var text = text
-        return text.withUTF8 { buffer in
-            guard let base = buffer.baseAddress else { return true }
-            return write(descriptor, base, buffer.count) == buffer.count
+    /// Writes a result to the `.once` file (then back to normal), the `.output` file, or the sink. The
+    /// problem, when it could not be written.
+    func emit(_ text: String, name: String) -> String? {
+        do {
+            if let path = once {
+                once = nil
+                try OutputSink.write(text, to: path, truncate: true)
+            } else if let path = output {
+                try OutputSink.write(text, to: path, truncate: false)
+            } else {
+                switch sink.target {
+                case .standardOutput:
+                    writeOut(text)
+                case .file(let path):
+                    try OutputSink.write(text, to: path, truncate: false)
+                case .folder(let folder):
+                    let (file, renamed) = sink.fileName(for: name, format: session.format)
+                    if renamed { writeError("note: another statement is named “\(name)”; this one is written to \(file)\n") }
+                    try OutputSink.write(text, to: folder.hasSuffix("/") ? folder + file : folder + "/" + file, truncate: true)
+                }
+            }
+            return nil
+        } catch {
+            return error.description
         }
     }
 

@@ -26,6 +26,9 @@ public final class Database {
         handle = connection
         self.path = path
         sqlite3_extended_result_codes(connection, 1)
+        // A double-quoted name that is no column must be an error, not a string literal (SQLite's legacy
+        // default): `ORDER BY "requests"` on a result without that column silently ordered by a constant.
+        gongkai_disable_double_quoted_strings(connection)
     }
 
     deinit { sqlite3_close_v2(handle) }
@@ -56,10 +59,11 @@ public final class Database {
                 consumed = tail.map { $0 - start } ?? (utf8.count - 1 - offset)
                 return code
             }
-            let text = String(decoding: utf8[offset..<(offset + max(consumed, 0))], as: UTF8.self)
             guard code == SQLITE_OK else {
-                throw DatabaseError.from(handle, code: code, sql: text)
+                // The rest of the text from the failing statement on: SQLite's error offset counts from here.
+                throw DatabaseError.from(handle, code: code, sql: String(decoding: utf8[offset..<(utf8.count - 1)], as: UTF8.self))
             }
+            let text = String(decoding: utf8[offset..<(offset + max(consumed, 0))], as: UTF8.self)
             if let statement { try body(Statement(database: self, handle: statement, sql: text)) }
             if consumed <= 0 { break }
             offset += consumed

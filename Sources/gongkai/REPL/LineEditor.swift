@@ -14,10 +14,11 @@ final class LineEditor {
     let historyPath: String?
     var historyWarned = false
 
-    /// What the C callbacks reach: one editor per process.
-    nonisolated(unsafe) static var completer: ((String, Int) -> Completion)?
-    nonisolated(unsafe) static var discarded = false
-    nonisolated(unsafe) static var prompt = UnsafeMutablePointer<wchar_t>.allocate(capacity: 64)
+    /// What the C callbacks reach, through the EditLine's client-data slot (this object, unretained:
+    /// it owns the EditLine, so it outlives every callback).
+    var completer: ((String, Int) -> Completion)?
+    var discarded = false
+    let prompt = UnsafeMutablePointer<wchar_t>.allocate(capacity: 64)
 
     struct Completion {
         /// Text to insert at the cursor (the rest of a unique candidate, or the common prefix).
@@ -32,6 +33,8 @@ final class LineEditor {
         self.editLine = editLine
         self.history = history
         self.historyPath = historyPath
+        prompt.initialize(repeating: 0, count: 64)
+        gk_el_set_client(editLine, Unmanaged.passUnretained(self).toOpaque())
         gk_history_set_size(history, 2000)
         gk_history_set_unique(history, 1)
         if let historyPath { _ = gk_history_load(history, historyPath) }
@@ -40,16 +43,22 @@ final class LineEditor {
         gk_el_set_editor(editLine, Self.wide("emacs"))
         gk_el_set_signal(editLine, 1)
         gk_el_no_isig(editLine)
-        gk_el_add_function(editLine, Self.wide("gk-complete"), Self.wide("complete a name or value"), completeCallback)
-        gk_el_add_function(editLine, Self.wide("gk-discard"), Self.wide("discard the line"), discardCallback)
-        gk_el_bind(editLine, Self.wide("^I"), Self.wide("gk-complete"))
-        gk_el_bind(editLine, Self.wide("^C"), Self.wide("gk-discard"))
+        if gk_el_add_functions(editLine, completeCallback, discardCallback) != 0 {
+            Diagnostics.warning("cannot bind Tab and Ctrl-C in the line editor")
+        }
         el_source(editLine, nil)
     }
 
+    /// The editor a callback was called for.
+    static func of(_ editLine: OpaquePointer?) -> LineEditor? {
+        guard let editLine, let data = gk_el_client(editLine) else { return nil }
+        return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue()
+    }
+
     deinit {
-        history_wend(history)
         el_end(editLine)
+        history_wend(history)
+        prompt.deallocate()
     }
 
     enum Input {
@@ -60,12 +69,14 @@ final class LineEditor {
 
     func read(prompt text: String) -> Input {
         let scalars = Array(text.unicodeScalars.prefix(63))
-        for (index, scalar) in scalars.enumerated() { Self.prompt[index] = wchar_t(scalar.value) }
-        Self.prompt[scalars.count] = 0
-        Self.discarded = false
+        for (index, scalar) in scalars.enumerated() { prompt[index] = wchar_t(scalar.value) }
+        prompt[scalars.count] = 0
+        discarded = false
         var count: Int32 = 0
-        guard let buffer = el_wgets(editLine, &count) else { return .endOfInput }
-        if Self.discarded { return .discarded }
+        let buffer = el_wgets(editLine, &count)
+        // Ctrl-C on an empty line gives NULL too: it is a discarded line, not the end of input.
+        if discarded { return .discarded }
+        guard let buffer else { return .endOfInput }
         // After a custom function ends the line the buffer is not NUL-terminated: use the count.
         var line = String.UnicodeScalarView()
         for index in 0..<Int(count) {
@@ -93,17 +104,17 @@ final class LineEditor {
 }
 
 private func promptCallback(_ editLine: OpaquePointer?) -> UnsafeMutablePointer<wchar_t>? {
-    LineEditor.prompt
+    LineEditor.of(editLine)?.prompt
 }
 
 private func discardCallback(_ editLine: OpaquePointer?, _ key: Int32) -> UInt8 {
-    LineEditor.discarded = true
+    LineEditor.of(editLine)?.discarded = true
     Diagnostics.write("^C\n")
     return UInt8(CC_NEWLINE)
 }
 
 private func completeCallback(_ editLine: OpaquePointer?, _ key: Int32) -> UInt8 {
-    guard let editLine, let info = el_wline(editLine), let completer = LineEditor.completer else { return UInt8(CC_REFRESH_BEEP) }
+    guard let editLine, let info = el_wline(editLine), let completer = LineEditor.of(editLine)?.completer else { return UInt8(CC_REFRESH_BEEP) }
     let start = info.pointee.buffer
     let cursor = info.pointee.cursor
     guard let start, let cursor else { return UInt8(CC_REFRESH_BEEP) }

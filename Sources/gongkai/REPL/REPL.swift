@@ -21,7 +21,7 @@ struct REPL {
         }
         print(banner)
         let session = shell.session
-        LineEditor.completer = { line, cursor in
+        editor.completer = { line, cursor in
             let result = Completer(session: session).complete(line, cursor: cursor)
             return LineEditor.Completion(insert: result.insert, candidates: result.candidates)
         }
@@ -92,19 +92,28 @@ struct PipedInput {
             Diagnostics.error("standard input is not UTF-8 text (a GBK query file? save it as UTF-8)")
             return false
         }
-        // Statements keep their line numbers: the text before them is kept as blank lines.
-        var statements = ""
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Statements between meta-command lines run as one piece; errors count lines from the piece's
+        // first line. (Padding the piece with the lines before it made long inputs quadratic.)
+        var statements: [Substring] = []
+        var firstLine = 1
+        func flush() {
+            if !statements.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) {
+                shell.run(statements.joined(separator: "\n"), origin: "<stdin>", firstLine: firstLine)
+            }
+            statements.removeAll()
+        }
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.drop(while: \.isWhitespace).hasPrefix(".") {
-                if !statements.allSatisfy(\.isWhitespace) { shell.run(statements, origin: "<stdin>") }
-                statements = String(repeating: "\n", count: statements.filter { $0 == "\n" }.count + 1)
+                flush()
+                firstLine = index + 2
                 shell.meta(String(line))
                 if shell.quitRequested { return true }
             } else {
-                statements += line + "\n"
+                if statements.isEmpty { firstLine = index + 1 }
+                statements.append(line)
             }
         }
-        if !statements.allSatisfy(\.isWhitespace) { shell.run(statements, origin: "<stdin>") }
+        flush()
         return true
     }
 }

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+/// One statement pipeline for `-c`, `run` and piped input: statements run one at a time (a failure
+/// under --bail stops what comes after it before it runs), one bad character costs one statement, raw
+/// SQL reaches SQLite as typed, and results are framed for the format they are written in.
+struct PipelineTests {
+    static func file(_ name: String, _ text: String) throws -> (folder: URL, path: String) {
+        let folder = try RunCommandTests.temporaryFolder()
+        let path = folder.appendingPathComponent(name).path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return (folder, path)
+    }
+
+    /// The mixed file of the issue: a stray character, raw SQL with `||`, `%` and a `--` comment holding a
+    /// quote, and a pivot ordered by one of its year columns.
+    @Test func aMixedQueryFile() throws {
+        let (folder, path) = try Self.file("mixed.gkq", """
+            -- name: levels
+            reports by level
+            -- name: stray
+            active @ channel
+            -- name: joined
+            sql SELECT 'a' || 'b' AS joined, 7 % 3 AS rest, 1 & 3 AS band, ~1 AS bnot, [year], `level`
+              FROM report -- don't stop here
+              WHERE year = 2021 LIMIT 1;
+            -- name: pivot by 2023
+            requests by township pivot year order by 2023 desc
+            -- name: last
+            reports by template
+            """)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try BinaryRunner.run(["run", path, "--format", "csv"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "\(path):4:8: error: unexpected character “@”\nactive @ channel\n       ^\n")
+        #expect(result.stdout.contains("-- joined\njoined,rest,band,bnot,year,level\r\nab,1,1,-2,2021,"))
+        #expect(result.stdout.contains("-- levels\n"))
+        #expect(result.stdout.contains("-- last\n"))
+        // Ordered by the 2023 column, largest first.
+        let pivot = try #require(result.stdout.components(separatedBy: "-- pivot by 2023\n").last?.components(separatedBy: "-- last").first)
+        let rows = pivot.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let header = pivot.split(separator: "\r\n").first?.split(separator: ",") ?? []
+        let column = try #require(header.firstIndex(of: "2023"))
+        let values = rows.compactMap { Int($0[column]) }
+        #expect(values.count >= 5)
+        #expect(values == values.sorted(by: >))
+    }
+
+    /// With --bail nothing after the failure runs: the table is not created.
+    @Test func bailStopsBeforeTheNextStatementRuns() throws {
+        let (folder, path) = try Self.file("bail.gkq", "bogus_metric by year;\nsql CREATE TABLE after_failure(x);\n")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("t.db").path
+        let result = try BinaryRunner.run(["run", path, "--bail", "--db", db])
+        #expect(result.status == 1)
+        let tables = try BinaryRunner.run(["-c", "sql SELECT count(*) AS n FROM sqlite_schema WHERE name = 'after_failure'", "--db", db, "--format", "csv"])
+        #expect(tables.stdout == "n\r\n0\r\n")
+    }
+
+    @Test func rawSQLIsSQLitesText() throws {
+        let result = try BinaryRunner.run(["-c", "sql SELECT 'x' || '（，）' AS a, 7 % 3 AS b", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "a,b\r\nx（，）,1\r\n")
+        // A double-quoted name that is no column is an error, not a string.
+        let dqs = try BinaryRunner.run(["-c", "sql SELECT \"no_such_column\" FROM report"])
+        #expect(dqs.status == 1)
+        #expect(dqs.stderr.contains("no such column: no_such_column"))
+    }
+
+    @Test func doubledQuotesInAString() throws {
+        let result = try BinaryRunner.run(["-c", "explain reports where township = '羊''亭镇'"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("?1 = '羊''亭镇'"))
+    }
+
+    @Test func orderingAPivot() throws {
+        let wrong = try BinaryRunner.run(["-c", "requests by township pivot year order by requests"])
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.contains("cannot order by “requests”: it is not a column of this pivot"))
+        let delta = try BinaryRunner.run(["-c", "requests by township pivot year order by \"Δ2022→2023\"", "--format", "csv"])
+        #expect(delta.status == 0, "\(delta.stderr)")
+        let header = delta.stdout.split(separator: "\r\n").first?.split(separator: ",") ?? []
+        let column = try #require(header.firstIndex(of: "Δ2022→2023"))
+        let values = delta.stdout.split(separator: "\r\n").dropFirst().compactMap { Int($0.split(separator: ",", omittingEmptySubsequences: false)[column]) }
+        #expect(values == values.sorted())
+    }
+
+    /// `run --format json` is JSON Lines: one object per statement, each parses.
+    @Test func jsonRunIsJSONLines() throws {
+        let (folder, path) = try Self.file("two.gkq", "-- name: levels\nreports by level\n-- name: years\nreports by year\n")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("all.json").path
+        let result = try BinaryRunner.run(["run", path, "--format", "json", "--out", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2)
+        let objects = try lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(objects.map { $0["statement"] as? String } == ["levels", "years"])
+        #expect(objects[0]["columns"] as? [String] == ["level", "reports"])
+        #expect((objects[1]["rows"] as? [[String: Any]])?.count == 3)
+    }
+
+    /// Two statements of the same name written to a folder: both files kept, a note says so.
+    @Test func sameNamesInAFolderDoNotOverwrite() throws {
+        let (folder, path) = try Self.file("same.gkq", "-- name: counts\nreports by level\n-- name: counts\nreports by year\n")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out").path + "/"
+        let result = try BinaryRunner.run(["run", path, "--format", "csv", "--out", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("note: another statement is named “counts”; this one is written to counts-2.csv"))
+        #expect(try String(contentsOfFile: out + "counts.csv", encoding: .utf8).hasPrefix("level,reports"))
+        #expect(try String(contentsOfFile: out + "counts-2.csv", encoding: .utf8).hasPrefix("year,reports"))
+    }
+
+    /// NULL is an empty cell in the table, as in a spreadsheet; `.nullvalue` chooses otherwise.
+    @Test func nullShowsEmpty() throws {
+        let plain = try BinaryRunner.run(["-c", "sql SELECT NULL AS a, 1 AS b"])
+        #expect(plain.stdout == "a  b\n─  ─\n   1\n(1 row)\n")
+        let chosen = try BinaryRunner.run([], stdin: ".nullvalue NULL\nsql SELECT NULL AS a, 1 AS b\n")
+        #expect(chosen.stdout.contains("NULL  1"))
+    }
+
+    /// `.sql on` echoes what runs, once: a pivot's base is aggregated once.
+    @Test func echoedSQLIsWhatRuns() throws {
+        let result = try BinaryRunner.run([], stdin: ".sql on\nrequests by county pivot year\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.components(separatedBy: "CREATE TEMP TABLE").count == 2)
+        #expect(result.stderr.contains("FILTER (WHERE \"year\" IS ?"))
+    }
+
+    /// Piped input: errors count lines through meta-command lines, and thousands of them stay fast.
+    @Test func pipedLinesKeepTheirNumbers() throws {
+        let input = ".mode csv\nreports by level\n.mode table\n\nrequests by townshp\n"
+            + String(repeating: ".mode csv\n", count: 20_000) + "reports by year\n"
+        let result = try BinaryRunner.run([], stdin: input)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("<stdin>:5:13: error: unknown dimension “townshp”"))
+        #expect(result.stdout.hasSuffix("year,reports\r\n2021,7\r\n2022,6\r\n2023,6\r\n"))
+    }
+}
