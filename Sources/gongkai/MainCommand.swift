@@ -9,6 +9,8 @@ struct MainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "main",
         abstract: "Load reports and query them (default: the bundled samples/).",
+        // The default command: its usage must read `gongkai …`, not `gongkai main …`.
+        usage: "gongkai [<paths> ...] [-c <statement>] [--db <db>] [--format <format>] [--bom]",
         discussion: """
         Paths are report files or folders (searched recursively for .txt .md .html .docx .pdf …).
         With no path, the bundled samples/ are loaded, unless --db names an existing database.

@@ -60,3 +60,13 @@ struct QueryCommandTests {
         #expect(try Data(contentsOf: file) == Data("my notes\n".utf8))
     }
 }
+
+/// Usage errors of the default command name the program as it is typed.
+struct UsageTests {
+    @Test func defaultCommandUsageReadsGongkai() throws {
+        let result = try BinaryRunner.run(["--bogus"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Usage: gongkai [<paths> ...]"))
+        #expect(!result.stderr.contains("Usage: gongkai main"))
+    }
+}

@@ -10,6 +10,22 @@ struct LoaderTests {
         return url
     }
 
+    /// `insert` returns the report's id, not the id of the last child row it inserted.
+    @Test func insertReturnsTheReportsID() throws {
+        let session = try Session.open(path: nil)
+        let file = FileManager.default.currentDirectoryPath + "/samples/威海市环翠区羊亭镇-2021.txt"
+        let report = try ReportReader().read(file: file)
+        #expect(!report.requests.isEmpty)
+        let loader = try Loader(database: session.database)
+        let first = try loader.insert(report, hash: "a")
+        var second = report
+        second.file = "copy"
+        let id = try loader.insert(second, hash: "b")
+        #expect(first == 1)
+        #expect(id == 2)
+        #expect(try session.database.scalar("SELECT file FROM report WHERE id = ?1", [.integer(id)]) == .text("copy"))
+    }
+
     @Test(.enabled(if: SharedFiles.available, "needs ../shared/seed"))
     func seedRoundTripsThroughSQL() throws {
         let path = try #require(SharedFiles.seedPath)

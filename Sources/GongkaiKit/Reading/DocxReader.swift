@@ -21,10 +21,10 @@ struct DocxReader {
                 xmlReadMemory(base.assumingMemoryBound(to: CChar.self), Int32(buffer.count), nil, "UTF-8", options)
             }
         }
-        guard let parsed, let root = xmlDocGetRootElement(parsed) else {
-            throw ReadError(file: file, reason: "a Word .docx whose word/document.xml is not well-formed XML (damaged file?)")
-        }
+        guard let parsed else { throw ReadError(file: file, reason: "a Word .docx whose word/document.xml is not well-formed XML (damaged file?)") }
+        // Freed whatever follows: a document without a root element is still a document to free.
         defer { xmlFreeDoc(parsed) }
+        guard let root = xmlDocGetRootElement(parsed) else { throw ReadError(file: file, reason: "a Word .docx whose word/document.xml is not well-formed XML (damaged file?)") }
         guard let body = XMLNode(pointer: root).child("body") else {
             throw ReadError(file: file, reason: "a Word .docx with no document body")
         }

@@ -27,10 +27,10 @@ struct HTMLReader {
                 }
             }
         }
-        guard let parsed, let root = xmlDocGetRootElement(parsed) else {
-            throw ReadError(file: file, reason: "an HTML page with nothing libxml2 could read")
-        }
+        guard let parsed else { throw ReadError(file: file, reason: "an HTML page with nothing libxml2 could read") }
+        // Freed whatever follows: a document without a root element is still a document to free.
         defer { xmlFreeDoc(parsed) }
+        guard let root = xmlDocGetRootElement(parsed) else { throw ReadError(file: file, reason: "an HTML page with nothing libxml2 could read") }
         var walker = HTMLWalker()
         walker.walk(XMLNode(pointer: root))
         walker.flush()

@@ -54,7 +54,7 @@ public enum HelpText {
             .timer on|off            time each statement       .bom on|off            a UTF-8 BOM before CSV
             .once FILE               next result to FILE       .output [FILE]         all results to FILE (none: back)
             .read FILE.gkq           run a saved query file    .save FILE             write the database to FILE
-            .quit                    leave (or Ctrl-D)
+            .nullvalue TEXT          how NULL shows            .quit                  leave (or Ctrl-D)
 
             """
         case "examples":

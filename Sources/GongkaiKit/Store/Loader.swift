@@ -117,7 +117,8 @@ public final class Loader {
             .number(report.activeTotal.flatMap { $0.approximate ? nil : $0.value }),
             .text(parsed.valuesKey),
         ])
-        let id = DatabaseValue.integer(database.lastInsertRowID)
+        let reportID = database.lastInsertRowID
+        let id = DatabaseValue.integer(reportID)
         for section in report.narrative {
             try insertNarrative.run([id, .integer(Int64(section.section)), .text(section.heading), .text(section.body)])
         }
@@ -141,7 +142,7 @@ public final class Loader {
         for warning in report.warnings {
             try insertFinding.run([id, .text("parse:\(warning.code)"), .text("warning"), .text(warning.message), .null, .null, .optional(warning.location)])
         }
-        return database.lastInsertRowID
+        return reportID
     }
 
     /// The cell as written when it is not a number: '' for an empty cell, the text for `/` and the like,

@@ -1,3 +1,4 @@
+import Synchronization
 import Dispatch
 
 /// Reads, decodes, hashes and parses files on every core. The reader is pure, so the files of a batch
@@ -85,7 +86,12 @@ public enum ParallelReader {
         let ready: [DispatchSemaphore]
         let space = DispatchSemaphore(value: 2)
         let slots: UnsafeMutableBufferPointer<[Result<Parsed, ReadError>]?>
-        var cancelled = false
+        /// Set by the consumer's thread, read by the producer's: an atomic, not a plain Bool.
+        let cancelFlag = Atomic<Bool>(false)
+        var cancelled: Bool {
+            get { cancelFlag.load(ordering: .acquiring) }
+            set { cancelFlag.store(newValue, ordering: .releasing) }
+        }
 
         init(count: Int) {
             ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
