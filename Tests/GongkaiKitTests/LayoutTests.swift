@@ -99,6 +99,19 @@ struct ProseTests {
         return scanner
     }
 
+    /// `1,100` and `1，100` are 1100; the evidence keeps the sentence as written; lists stay lists.
+    @Test func thousandsSeparatorsJoinTheNumber() {
+        let scanner = scan("全年主动公开政府信息1,100条，其中政府网站发布1，050条。")
+        #expect(scanner.activeTotal?.value == 1100)
+        #expect(scanner.activeTotal?.evidence.contains("1,100条") == true)
+        #expect(scanner.channels.first?.items == 1050)
+        #expect(scan("全年主动公开政府信息12,345,678条。").activeTotal?.value == 12_345_678)
+        #expect(ProseScanner.joiningThousands("分别为1,2,3条") == "分别为1,2,3条")
+        #expect(ProseScanner.joiningThousands("12，34条") == "12，34条")
+        #expect(ProseScanner.joiningThousands("1234,567条") == "1234,567条")
+        #expect(ProseScanner.joiningThousands("0.5,100条") == "0.5,100条")
+    }
+
     @Test func approximateFiguresAreKeptAsApproximate() {
         let scanner = scan("全年累计主动公开政府信息100余条，微信公众号发布70余条。")
         #expect(scanner.activeTotal?.value == 100)

@@ -188,3 +188,24 @@ struct LoaderTests {
         #expect(again.loaded.count == 1)
     }
 }
+
+/// What is no annual report is refused, named, and nothing of it is inserted.
+struct JunkTests {
+    @Test func aMeetingNoticeAndBinaryJunkAreRefused() throws {
+        let folder = try LoaderTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let notice = folder.appendingPathComponent("通知-2021.txt").path
+        try Data("会议通知：明天开会\n请各单位准时参加。\n".utf8).write(to: URL(fileURLWithPath: notice))
+        let nuls = folder.appendingPathComponent("zeros.txt").path
+        try Data(repeating: 0, count: 3000).write(to: URL(fileURLWithPath: nuls))
+        let controls = folder.appendingPathComponent("controls.txt").path
+        try Data(Array(repeating: [0x01, 0x02, 0x1B, 0x41], count: 300).flatMap { $0 }).write(to: URL(fileURLWithPath: controls))
+        let session = try Session.open(path: nil)
+        let summary = try session.load(files: [notice, nuls, controls, FileManager.default.currentDirectoryPath + "/samples/威海市环翠区羊亭镇-2021.txt"])
+        #expect(summary.loaded.count == 1)
+        #expect(summary.failures.count == 3)
+        #expect(summary.failures.map(\.description).contains { $0.contains("not an annual report") && $0.contains("会议通知：明天开会") })
+        #expect(summary.failures.map(\.description).filter { $0.contains("binary data") }.count == 2)
+        #expect(try session.database.scalar("SELECT count(*) FROM report WHERE year IS NULL OR agency IS NULL") == .integer(0))
+    }
+}

@@ -3,6 +3,15 @@
 public struct Document: Sendable, Equatable {
     public var blocks: [Block]
     public init(blocks: [Block]) { self.blocks = blocks }
+
+    /// The first paragraph's text, cut to 40 characters: to name a file by what it says.
+    var firstLine: String? {
+        for case .paragraph(let paragraph) in blocks where !paragraph.text.trimmingSpaces.isEmpty {
+            let text = paragraph.text.trimmingSpaces
+            return text.count > 40 ? String(text.prefix(40)) + "…" : text
+        }
+        return nil
+    }
 }
 
 public enum Block: Sendable, Equatable {

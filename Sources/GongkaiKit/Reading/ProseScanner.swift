@@ -37,10 +37,39 @@ struct ProseScanner {
     mutating func scan(_ text: String) {
         for sentence in Self.sentences(text) {
             var state = SentenceState()
-            for clause in Self.clauses(sentence) {
+            // Read with thousands separators joined (`1,100条` is 1100), kept as written in the evidence.
+            for clause in Self.clauses(Self.joiningThousands(sentence)) {
                 scanClause(clause, sentence: sentence, state: &state)
             }
         }
+    }
+
+    /// `1,100` and `1，100` (a separator between a group of 1–3 digits and groups of exactly 3) as
+    /// `1100`: otherwise the comma cuts the number into two clauses and the total is lost. `1,2,3` and
+    /// `12，34` are lists, left alone.
+    static func joiningThousands(_ sentence: String) -> String {
+        guard sentence.utf8.contains(where: { $0 == 0x2C || $0 == 0xBC }) else { return sentence }
+        let characters = Array(sentence)
+        var out: [Character] = []
+        out.reserveCapacity(characters.count)
+        var index = 0
+        func isDigit(_ at: Int) -> Bool { at >= 0 && at < characters.count && characters[at].isASCIIDigitish }
+        while index < characters.count {
+            let character = characters[index]
+            if character == "," || character == "，", isDigit(index - 1), isDigit(index + 1), isDigit(index + 2), isDigit(index + 3), !isDigit(index + 4) {
+                // The group before: 1–3 digits back to a non-digit, or to an earlier separator just joined.
+                var start = index - 1
+                while start > 0, characters[start - 1].isASCIIDigitish { start -= 1 }
+                let joinedBefore = start > 0 && (characters[start - 1] == "," || characters[start - 1] == "，") && isDigit(start - 2)
+                if index - start <= 3 || joinedBefore, !(start > 0 && characters[start - 1] == ".") {
+                    index += 1
+                    continue
+                }
+            }
+            out.append(character)
+            index += 1
+        }
+        return String(out)
     }
 
     static func sentences(_ text: String) -> [String] {

@@ -27,8 +27,27 @@ public struct ReportReader {
     public func readSource(bytes: [UInt8], file: String) throws(ReadError) -> (report: Report, form: String) {
         let source = try readDocument(bytes: bytes, file: file)
         var report = read(document: source.document, file: file)
+        if !Self.looksLikeAnAnnualReport(report, document: source.document) {
+            throw ReadError(file: file, reason: "not an annual report: no title, no data year, none of the six section headings and no template table"
+                            + (source.document.firstLine.map { " (it begins “\($0)”)" } ?? ""))
+        }
         report.warnings.insert(contentsOf: source.warnings, at: 0)
         return (report, source.form)
+    }
+
+    /// False for text that is no annual report at all (a meeting notice, a file of junk): no title, no
+    /// data year in the text (a year in the file name alone does not count), none of the six section
+    /// headings, no template table. Such a file is refused, never loaded as an empty report that shows
+    /// up as `(null)` in every grouping.
+    static func looksLikeAnAnnualReport(_ report: Report, document: Document) -> Bool {
+        if report.title != nil || !report.narrative.isEmpty || !report.requests.isEmpty || !report.reviews.isEmpty || !report.article20.isEmpty {
+            return true
+        }
+        guard report.year != nil else { return false }
+        return document.blocks.prefix(200).contains { block in
+            if case .paragraph(let paragraph) = block { return MetadataExtractor.year(in: paragraph.text) != nil }
+            return false
+        }
     }
 
     /// The document a file holds, before any value is looked for: what `gongkai parse --format

@@ -23,6 +23,26 @@ public enum TextDecoder {
     }
 
     public static func decode(_ bytes: [UInt8], file: String) throws(ReadError) -> Decoded {
+        let decoded = try decodeAny(bytes, file: file)
+        if let problem = controlCharacters(in: decoded.text) { throw ReadError(file: file, reason: problem) }
+        return decoded
+    }
+
+    /// Text holds line ends, tabs and form feeds; NUL and other control characters belong to binary data
+    /// (a file of NULs decodes as UTF-16 NULs, and would load as an empty "report"). A few stray ones are
+    /// tolerated (the normaliser drops NULs, a page may keep a stray ESC); more than 1 in 100 is binary.
+    static func controlCharacters(in text: String) -> String? {
+        var controls = 0, total = 0
+        for scalar in text.unicodeScalars.prefix(65536) {
+            total += 1
+            let v = scalar.value
+            if (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D && v != 0x0C) || v == 0x7F { controls += 1 }
+        }
+        guard controls > 2, controls * 100 > total else { return nil }
+        return "binary data (\(controls) control characters in the first \(total) characters), not a text report"
+    }
+
+    static func decodeAny(_ bytes: [UInt8], file: String) throws(ReadError) -> Decoded {
         if bytes.isEmpty { throw ReadError(file: file, reason: "the file is empty") }
         if let kind = binaryKind(bytes) { throw ReadError(file: file, reason: kind) }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
