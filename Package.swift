@@ -17,7 +17,12 @@ let package = Package(
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", providers: [.apt(["libedit-dev"])]),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .target(name: "GongkaiKit", dependencies: ["CSQLite", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(
+            name: "GongkaiKit",
+            dependencies: ["CSQLite", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Resources/gazetteer-provenance.md"],
+            resources: [.copy("Resources/gazetteer.tsv")]
+        ),
         .executableTarget(
             name: "gongkai",
             dependencies: [

@@ -22,6 +22,8 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "table, csv, json or markdown.")
     var format: OutputFormat = .table
 
+    @OptionGroup var loadOptions: LoadOptions
+
     @Option(help: "Keep the database in this file instead of in memory.")
     var db: String?
 
@@ -33,7 +35,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let session = try Loading.openSession(db: db, format: format)
+        let session = try Loading.openSession(db: db, format: format, options: loadOptions)
         let loadFailed = try Loading(paths: paths, db: db).load(into: session)
         let selected = rules.compactMap { AuditRules.rule($0) }
         let (findings, summary) = try Auditor(database: session.database).run(rules: selected.isEmpty ? AuditRules.all : selected, severity: severity)

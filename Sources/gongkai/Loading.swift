@@ -8,11 +8,12 @@ struct Loading {
     var db: String?
 
     /// A session on `--db FILE` or in memory; a database that cannot be opened ends the command.
-    static func openSession(db: String?, format: OutputFormat, bom: Bool = false) throws -> Session {
+    static func openSession(db: String?, format: OutputFormat, bom: Bool = false, options: LoadOptions = LoadOptions()) throws -> Session {
         do {
             let session = try Session.open(path: db)
             session.format = format
             session.renderOptions.bom = bom
+            session.keepDuplicates = options.keepDuplicates
             return session
         } catch {
             Diagnostics.error("\(error)")
@@ -34,6 +35,14 @@ struct Loading {
         progress.finish()
         for failure in summary.failures { Diagnostics.error("\(failure)") }
         for note in summary.notes { Diagnostics.note("gongkai: note: \(note)") }
+        // Said whenever something was not loaded as it came, so nothing is left out unseen in batch use.
+        if !summary.failures.isEmpty || !summary.notes.isEmpty { Diagnostics.note("gongkai: \(summary.line)") }
         return !summary.failures.isEmpty
     }
+}
+
+/// Options of every command that loads reports.
+struct LoadOptions: ParsableArguments {
+    @Flag(help: "Load both files of a body and year that give different numbers (an original and its correction), for comparing versions; sums then count both. Without it the more complete one is kept and the other named.")
+    var keepDuplicates = false
 }

@@ -23,6 +23,8 @@ struct MainCommand: ParsableCommand {
     @Option(name: .customShort("c"), help: "Run one statement (e.g. \"sql SELECT …\"), print the result, exit.")
     var command: String?
 
+    @OptionGroup var loadOptions: LoadOptions
+
     @Option(help: "Keep the database in this file instead of in memory; loading adds to it.")
     var db: String?
 
@@ -33,7 +35,7 @@ struct MainCommand: ParsableCommand {
     var bom = false
 
     func run() throws {
-        let session = try Loading.openSession(db: db, format: format, bom: bom)
+        let session = try Loading.openSession(db: db, format: format, bom: bom, options: loadOptions)
         let loadFailed = try Loading(paths: paths, db: db).load(into: session)
         guard let command else {
             try interact(session, loadFailed: loadFailed)

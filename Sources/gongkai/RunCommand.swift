@@ -32,11 +32,13 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Start CSV output with a UTF-8 BOM (for Excel and WPS).")
     var bom = false
 
+    @OptionGroup var loadOptions: LoadOptions
+
     @Option(help: "Keep the database in this file instead of in memory.")
     var db: String?
 
     func run() throws {
-        let session = try Loading.openSession(db: db, format: format, bom: bom)
+        let session = try Loading.openSession(db: db, format: format, bom: bom, options: loadOptions)
         var failed = try Loading(paths: data, db: db).load(into: session)
         let shell = Shell(session: session, out: { print($0, terminator: "") }, err: Diagnostics.write)
         shell.batch = true

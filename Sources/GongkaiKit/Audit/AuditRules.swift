@@ -3,7 +3,7 @@ public enum AuditRules {
     static let n = AuditSQL.number
 
     public static let all: [AuditRule] = [requestBalance, rowTotals, outcomeTotals, reviewTotals, proseRequests, channelSum,
-                                          carryOver, documentsInForce, projectCounts, cells, fees, outliers]
+                                          carryOver, documentsInForce, projectCounts, cells, fees, outliers, duplicateReport]
 
     public static func rule(_ id: String) -> AuditRule? {
         all.first { $0.id == id.lowercased() || $0.title == id }
@@ -210,5 +210,26 @@ public enum AuditRules {
               WHERE r.id \(AuditSQL.scope))
         WHERE before IS NOT NULL AND now IS NOT NULL
           AND ((before > 0 AND now > 0 AND (now > 10 * before OR before > 10 * now)) OR (before > 100 AND now = 0))
+        """)
+
+    /// Every body and year that came from more than one file with different numbers: the file left out
+    /// at load (`duplicate_report`), or both files kept (`--keep-duplicates`, or a shared name that no
+    /// file placed) — which sums then count twice.
+    static let duplicateReport = AuditRule(
+        id: "duplicate_report", title: "同年重复报告", severity: .warning,
+        summary: "one body and year from two files with different numbers: the one left out at load, or both loaded (sums count both)",
+        sql: AuditSQL.insert + """
+        SELECT d.report_id, 'duplicate_report', 'warning',
+          'another file of this body and year, with other numbers, was left out: ' || d.file
+            || CASE WHEN d.differences <> '' THEN ' (' || d.differences || ')' ELSE '' END || '; this one was kept: ' || d.kept_because,
+          NULL, NULL, d.file
+        FROM duplicate_report d WHERE d.report_id \(AuditSQL.scope)
+        UNION ALL
+        SELECT b.id, 'duplicate_report', 'warning',
+          'the same body and year loaded twice with different numbers: ' || a.file || ' and ' || b.file || '; sums count both',
+          NULL, NULL, a.file
+        FROM report a JOIN report b ON a.body = b.body AND a.year = b.year AND a.county IS b.county AND a.city IS b.city
+          AND a.id < b.id AND a.values_hash IS NOT b.values_hash
+        WHERE b.id \(AuditSQL.scope)
         """)
 }

@@ -33,6 +33,11 @@ public enum Catalog {
         /// The values it can take, when the set is closed (checked in `where`, offered by completion).
         public var values: [String]?
         public var summary: String
+        /// What grouping by it reads, when that is not `column`: a place is grouped as itself (two
+        /// 柳岸街道 of two counties are two rows, labelled `东湖区 柳岸街道`), filtered by its bare name.
+        public var groupColumn: String? = nil
+        /// The column a result groups by.
+        public var grouped: String { groupColumn ?? column }
     }
 
     static let requestOutcome = "f.stage = '办理结果' AND f.outcome"
@@ -102,15 +107,20 @@ public enum Catalog {
 
     public static let dimensions: [Dimension] = [
         Dimension(name: "year", chinese: "年份", column: "r.year", type: .integer, summary: "data year"),
-        Dimension(name: "township", chinese: "乡镇", column: "r.township", type: .text, summary: "镇/乡/街道 as written (羊亭镇)"),
-        Dimension(name: "county", chinese: "区县", column: "r.county", type: .text, summary: "县/区 (环翠区)"),
-        Dimension(name: "city", chinese: "城市", column: "r.city", type: .text, summary: "市 (威海市)"),
+        Dimension(name: "township", chinese: "乡镇", column: "r.township", type: .text,
+                  summary: "镇/乡/街道 as written (羊亭镇); grouped by place, with its county where the name is shared", groupColumn: "r.township_place"),
+        Dimension(name: "county", chinese: "区县", column: "r.county", type: .text,
+                  summary: "县/区 (环翠区); grouped by place, with its city where the name is shared", groupColumn: "r.county_place"),
+        Dimension(name: "city", chinese: "城市", column: "r.city", type: .text,
+                  summary: "市 (威海市); grouped by place, with its province where the name is shared", groupColumn: "r.city_place"),
         Dimension(name: "province", chinese: "省份", column: "r.province", type: .text, summary: "省/自治区 (often absent)"),
         Dimension(name: "level", chinese: "层级", column: "r.level", type: .text, values: Level.allCases.map(\.rawValue),
                   summary: "township street county city department other"),
         Dimension(name: "agency", chinese: "机关", column: "r.agency", type: .text, summary: "the body as named in the title"),
         Dimension(name: "template", chinese: "模板", column: "r.template", type: .text, values: ["2019", "2021"], summary: "2019 or 2021"),
         Dimension(name: "file", chinese: "文件", column: "r.file", type: .text, summary: "the file loaded"),
+        Dimension(name: "place_source", chinese: "地名来源", column: "r.county_source", type: .text, values: PlaceSource.allCases.map(\.rawValue),
+                  summary: "where the county came from: title, text, folder, same_body, gazetteer, manifest"),
         Dimension(name: "channel", chinese: "渠道", column: "f.channel", source: .channel, type: .text,
                   values: ["政府网站", "微信公众号", "微博", "抖音", "今日头条", "政务新媒体", "公示栏", "电子显示屏", "广播电视", "报刊", "APP", "其他"],
                   summary: "主动公开 channel (with active)"),

@@ -52,4 +52,12 @@ public struct PivotPlan {
 public enum CompiledStatement {
     case query(CompiledQuery)
     case pivot(PivotPlan)
+
+    /// True when the SQL reads `table`.
+    func reads(_ table: String) -> Bool {
+        switch self {
+        case .query(let query): return query.sql.contains(" \(table) ")
+        case .pivot(let plan): return plan.materialize.sql.contains(" \(table) ")
+        }
+    }
 }

@@ -96,7 +96,7 @@ public struct SQLCompiler {
     }
 
     func aggregate(_ plan: SourcePlan, query: ResolvedQuery, groupings: [ResolvedQuery.Grouping], builder: inout SQLBuilder) -> String {
-        var columns = groupings.enumerated().map { "\($0.element.dimension.column) AS d\($0.offset)" }
+        var columns = groupings.enumerated().map { "\($0.element.dimension.grouped) AS d\($0.offset)" }
         let facts = query.factDimensions
         for index in plan.metrics {
             let metric = query.metrics[index]

@@ -19,6 +19,7 @@ extension Session {
             return CompiledQuery(sql: sql, values: builder.values)
         }
         let (findings, summary) = try Auditor(database: database).run(rules: rules.isEmpty ? AuditRules.all : rules, scope: scope, severity: severity)
+        if rules.isEmpty, filter == nil { try AuditState.markCurrent(database) }
         return .report(findings, note: summary.line)
     }
 }

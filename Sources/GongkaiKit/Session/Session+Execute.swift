@@ -100,6 +100,7 @@ extension Session {
     func perform(_ node: StatementNode, echo: ((String) -> Void)? = nil) throws -> Output {
         switch node {
         case .sql(let text, _):
+            if text.lowercased().contains("finding") { ensureAuditCurrent() }
             echo?(text.trimmingSpaces + "\n")
             return try runSQL(text)
         case .explain(let inner):
@@ -110,7 +111,23 @@ extension Session {
             if let echo { echo(try explain(node)) }
             return try check(rules: rules, filter: filter)
         case .query(let query):
-            return .rows(try run(compile(query), echo: echo))
+            let compiled = try compile(query)
+            if compiled.reads("finding") { ensureAuditCurrent() }
+            let result = try run(compiled, echo: echo)
+            if result.rows.isEmpty { notes += emptyAnswerHints(query) }
+            return .rows(result)
+        }
+    }
+
+    /// Runs every audit rule first when the findings are older than what is loaded (`AuditState`).
+    func ensureAuditCurrent() {
+        guard AuditState.isStale(database) else { return }
+        do {
+            let (_, summary) = try Auditor(database: database).run(rules: AuditRules.all)
+            try AuditState.markCurrent(database)
+            notes.append("the audit had not run on what is loaded: ran it first (\(summary.line))")
+        } catch {
+            notes.append("the audit could not run first (\(error)); findings may not describe what is loaded")
         }
     }
 

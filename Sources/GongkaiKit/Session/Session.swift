@@ -4,6 +4,11 @@ public final class Session {
     public let database: Database
     public var format: OutputFormat = .table
     public var renderOptions = RenderOptions()
+    /// Load both files of a body and year that differ (`--keep-duplicates`, `.load --keep-duplicates`).
+    public var keepDuplicates = false
+    /// Lines for stderr that a statement left (an audit run first, a hint on an empty answer); the shell
+    /// prints and clears them after each statement.
+    public var notes: [String] = []
 
     public init(database: Database) {
         self.database = database
@@ -26,7 +31,9 @@ public final class Session {
 
     /// Loads report files into the database (one transaction).
     public func load(files: [String], progress: ((Int, Int) -> Void)? = nil) throws -> Loader.Summary {
-        try Loader(database: database).load(files: files, progress: progress)
+        let loader = try Loader(database: database)
+        loader.keepDuplicates = keepDuplicates
+        return try loader.load(files: files, progress: progress)
     }
 
     /// The result of one statement: rows to render, or a message.

@@ -42,8 +42,12 @@ extension Shell {
             guard let path = arguments.first else { return fail("usage: .read FILE.gkq") }
             return read(path)
         case ".load":
-            guard !arguments.isEmpty else { return fail("usage: .load PATH… (files or folders)") }
-            return load(arguments)
+            let paths = arguments.filter { $0 != "--keep-duplicates" }
+            guard !paths.isEmpty else { return fail("usage: .load [--keep-duplicates] PATH… (files or folders)") }
+            let keep = session.keepDuplicates
+            session.keepDuplicates = keep || paths.count < arguments.count
+            defer { session.keepDuplicates = keep }
+            return load(paths)
         case ".save":
             guard let path = arguments.first else { return fail("usage: .save FILE — write the database to FILE") }
             return save(path)
@@ -95,7 +99,7 @@ extension Shell {
             let summary = try session.load(files: files)
             for failure in summary.failures { writeError("error: \(failure)\n") }
             for note in summary.notes { writeError("note: \(note)\n") }
-            writeOut("loaded \(summary.loaded.count) report(s), \(summary.warnings) warning(s)\n")
+            writeOut(summary.line + "\n")
             return summary.failures.isEmpty
         } catch {
             return fail("\(error)")

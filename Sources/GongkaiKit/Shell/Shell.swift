@@ -75,7 +75,10 @@ public final class Shell {
     func execute(_ statement: ParsedStatement, quiet: Bool) -> Session.Failure? {
         let start = Self.now()
         let echo: ((String) -> Void)? = showSQL ? { [writeError] in writeError($0) } : nil
-        switch session.execute(statement, echo: echo) {
+        let result = session.execute(statement, echo: echo)
+        for note in session.notes { writeError("note: \(note)\n") }
+        session.notes.removeAll()
+        switch result {
         case .failure(let failure):
             return failure
         case .success(let output):

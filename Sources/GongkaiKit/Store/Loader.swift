@@ -9,13 +9,55 @@ public final class Loader {
         public var sameReport: [(file: String, sameAs: String)] = []
         public var failures: [ReadError] = []
         public var warnings = 0
+        /// Files of a body and year already loaded from another file with other numbers (see
+        /// `DuplicateReports`): which was left out, which kept, why, and what differs.
+        public var otherVersions: [OtherVersion] = []
+        /// Reports whose county was filled from the same body's other reports after the load.
+        public var countiesFromSameBody = 0
+        /// Reports of this load that name a township but no county: `where 区县 = …` leaves them out.
+        public var withoutCounty = 0
+
+        public struct OtherVersion: Sendable {
+            public var skipped: String
+            public var kept: String
+            public var body: String
+            public var year: Int
+            public var because: String
+            public var differences: [String]
+            /// Both loaded (`--keep-duplicates`): sums count both.
+            public var keptBoth: Bool
+        }
+
+        /// One line on what the load did with every file: loaded, not read, skipped (and why).
+        public var line: String {
+            var parts = ["loaded \(loaded.count) report(s)"]
+            if !failures.isEmpty { parts.append("\(failures.count) file(s) not read") }
+            let skipped = duplicates.count + sameReport.count + otherVersions.filter { !$0.keptBoth }.count
+            if skipped > 0 { parts.append("\(skipped) skipped as copies or other versions of a loaded report") }
+            let both = otherVersions.filter(\.keptBoth).count
+            if both > 0 { parts.append("\(both) body and year loaded twice with different numbers") }
+            return parts.joined(separator: ", ") + "; \(warnings) warning(s)"
+        }
 
         /// What was skipped and why, one line each, for stderr.
         public var notes: [String] {
             duplicates.map { "\($0.file) has the same content as \($0.sameAs), loaded already; skipped" }
                 + sameReport.map { "\($0.file) is the same report as \($0.sameAs) (same title, body, year and numbers, in another form); skipped" }
+                + (withoutCounty == 0 ? [] : ["\(withoutCounty) report(s) name their township but no county that could be told (a name several places share, or one the gazetteer does not know); `where county = …` leaves them out — a gongkai.tsv manifest beside the files can say where they are (docs/places.md)"])
+                + otherVersions.map { version in
+                    let differs = version.differences.isEmpty ? "" : " (" + version.differences.joined(separator: "; ") + ")"
+                    if version.keptBoth {
+                        let why = version.because.isEmpty ? "--keep-duplicates" : version.because
+                        return "\(version.skipped) and \(version.kept) may both be \(version.body)'s \(version.year) report, with different numbers\(differs); both loaded (\(why)): sums count both"
+                    }
+                    return "\(version.skipped) and \(version.kept) are both \(version.body)'s \(version.year) report, with different numbers\(differs); kept \(version.kept) (\(version.because)), skipped \(version.skipped) — `check duplicate_report` lists every such pair, --keep-duplicates loads both"
+                }
         }
     }
+
+    /// Load both files of a body and year that differ (`--keep-duplicates`), for comparing versions.
+    public var keepDuplicates = false
+    let places: PlaceResolver
 
     let database: Database
     let insertReport: Statement
@@ -29,11 +71,13 @@ public final class Loader {
     let findHash: Statement
     let findValues: Statement
 
-    public init(database: Database) throws(DatabaseError) {
+    public init(database: Database, places: PlaceResolver = PlaceResolver()) throws(DatabaseError) {
         self.database = database
+        self.places = places
         insertReport = try database.prepare("""
-            INSERT INTO report (file, content_hash, encoding, title, agency, body, province, city, county, township, level, year, template, active_total, values_hash)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+            INSERT INTO report (file, content_hash, encoding, title, agency, body, province, city, county, township, level, year, template, active_total, values_hash,
+                                province_source, city_source, county_source, township_source)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
             """)
         insertNarrative = try database.prepare("INSERT INTO narrative (report_id, section, heading, body) VALUES (?1, ?2, ?3, ?4)")
         insertChannel = try database.prepare("INSERT INTO active_channel (report_id, channel, account, items, approximate, evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
@@ -44,7 +88,11 @@ public final class Loader {
         insertFinding = try database.prepare("INSERT INTO finding (report_id, rule, severity, message, expected, actual, location) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
         findHash = try database.prepare("SELECT file FROM report WHERE content_hash = ?1")
         findValues = try database.prepare("SELECT file FROM report WHERE values_hash = ?1")
+        // The same body: the same body key, in the same county and city (two 城关镇 of two counties are two).
+        findBodyYear = try database.prepare("SELECT id, file FROM report WHERE body = ?1 AND year = ?2 AND county IS ?3 AND city IS ?4 ORDER BY id")
     }
+
+    let findBodyYear: Statement
 
     /// Reads and loads files. Files are read and parsed on a background thread, a batch at a time, while
     /// this thread inserts the batch before (SQLite writes from one connection): parsing overlaps
@@ -69,7 +117,7 @@ public final class Loader {
                 if let file = seen[key] { return file }
                 return hadReports ? try find.rows([.text(key)]).first?.first?.string : nil
             }
-            try ParallelReader.stream(files) { batch, results in
+            try ParallelReader.stream(files, places: places) { batch, results in
                 progress?(start, files.count)
                 for (file, outcome) in zip(batch, results) {
                     switch outcome {
@@ -86,7 +134,7 @@ public final class Loader {
                             continue
                         }
                         seenValues[parsed.valuesKey] = file
-                        try insert(parsed)
+                        guard try admit(parsed, into: &summary) else { continue }
                         summary.loaded.append(file)
                         summary.warnings += parsed.report.warnings.count
                     }
@@ -94,15 +142,69 @@ public final class Loader {
                 start += batch.count
             }
             progress?(files.count, files.count)
+            if !summary.loaded.isEmpty {
+                summary.countiesFromSameBody = try PlaceLabels.afterLoad(database)
+                let loadedFiles = Set(summary.loaded)
+                summary.withoutCounty = try database.query("SELECT file FROM report WHERE township IS NOT NULL AND county IS NULL").rows
+                    .filter { $0.first?.string.map(loadedFiles.contains) ?? false }.count
+                try AuditState.markStale(database)
+            }
         }
         return summary
+    }
+
+    /// Inserts a report unless the same body's report of the same year is loaded already with other
+    /// numbers and is the better one (`DuplicateReports`); replaces that one when this is better. False
+    /// when this report was left out.
+    func admit(_ parsed: ParallelReader.Parsed, into summary: inout Summary) throws -> Bool {
+        guard let body = parsed.bodyKey, let year = parsed.report.year,
+              let earlier = try findBodyYear.rows([.text(body), .integer(Int64(year)), .optional(parsed.report.county), .optional(parsed.report.city)]).last,
+              let earlierID = earlier.first?.double.map(Int64.init), let earlierFile = earlier.last?.string else {
+            try insert(parsed)
+            return true
+        }
+        let older = try DuplicateReports.version(of: earlierID, file: earlierFile, in: database)
+        let newer = DuplicateReports.version(of: parsed.report)
+        let name = parsed.report.agency ?? body
+        // A name several places share, with no county to tell them apart: these may be two bodies.
+        let mayBeTwoPlaces = parsed.report.county == nil && parsed.report.warnings.contains { $0.code == "place_ambiguous" }
+        if keepDuplicates || mayBeTwoPlaces {
+            try insert(parsed)
+            summary.otherVersions.append(.init(skipped: parsed.report.file, kept: earlierFile, body: name, year: year,
+                                               because: mayBeTwoPlaces ? "several places share the name and neither file says which" : "",
+                                               differences: DuplicateReports.differences(older, newer), keptBoth: true))
+            return true
+        }
+        let (keepNewer, because) = DuplicateReports.prefer(newer, over: older)
+        let skippedFile = keepNewer ? earlierFile : parsed.report.file
+        let keptFile = keepNewer ? parsed.report.file : earlierFile
+        // What the kept file says against the skipped one: `label: kept → skipped`.
+        let differences = keepNewer ? DuplicateReports.differences(newer, older) : DuplicateReports.differences(older, newer)
+        var keptID = earlierID
+        if keepNewer {
+            // Foreign keys are off during a load: the children go by hand. What was recorded against the
+            // old version (other versions it won over) moves to the new one.
+            keptID = try insert(parsed)
+            try database.execute("UPDATE duplicate_report SET report_id = ?1 WHERE report_id = ?2", [.integer(keptID), .integer(earlierID)])
+            for table in Schema.childTables where table != "duplicate_report" {
+                try database.execute("DELETE FROM \(table) WHERE report_id = ?1", [.integer(earlierID)])
+            }
+            try database.execute("DELETE FROM report WHERE id = ?1", [.integer(earlierID)])
+            summary.loaded.removeAll { $0 == earlierFile }
+        }
+        try database.execute("INSERT INTO duplicate_report (report_id, file, kept_because, differences) VALUES (?1, ?2, ?3, ?4)",
+                             [.integer(keptID), .text(skippedFile), .text(because), .text(differences.joined(separator: "; "))])
+        summary.otherVersions.append(.init(skipped: skippedFile, kept: keptFile, body: name, year: year, because: because,
+                                           differences: differences, keptBoth: false))
+        return keepNewer
     }
 
     /// Inserts one report and everything in it; returns its id. Parse warnings become `finding` rows.
     @discardableResult
     public func insert(_ report: Report, hash: String, encoding: String? = nil) throws(DatabaseError) -> Int64 {
         try insert(ParallelReader.Parsed(report: report, hash: hash, encoding: encoding, bodyKey: BodyName.key(report.agency),
-                                         valuesKey: ValuesKey.of(report)))
+                                         valuesKey: ValuesKey.of(report), placeSources: PlaceResolver.Sources(province: report.province.map { _ in .title },
+                                         city: report.city.map { _ in .title }, county: report.county.map { _ in .title }, township: report.township.map { _ in .title })))
     }
 
     /// Inserts a report as the reader thread handed it over, its keys worked out already.
@@ -116,6 +218,8 @@ public final class Loader {
             .optional(report.template?.rawValue),
             .number(report.activeTotal.flatMap { $0.approximate ? nil : $0.value }),
             .text(parsed.valuesKey),
+            .optional(parsed.placeSources.province?.rawValue), .optional(parsed.placeSources.city?.rawValue),
+            .optional(parsed.placeSources.county?.rawValue), .optional(parsed.placeSources.township?.rawValue),
         ])
         let reportID = database.lastInsertRowID
         let id = DatabaseValue.integer(reportID)

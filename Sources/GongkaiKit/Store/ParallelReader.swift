@@ -12,6 +12,8 @@ public enum ParallelReader {
         public var bodyKey: String?
         /// `ValuesKey.of` the report: the same report read from another form has the same.
         public var valuesKey: String
+        /// Where the report's place came from (`PlaceResolver`).
+        public var placeSources = PlaceResolver.Sources()
     }
 
     /// Slots written by one worker each (different indices of raw memory, no shared Swift array to
@@ -28,14 +30,14 @@ public enum ParallelReader {
         }
     }
 
-    public static func read(_ files: [String], workers: Int = System.activeProcessors) -> [Result<Parsed, ReadError>] {
+    public static func read(_ files: [String], workers: Int = System.activeProcessors, places: PlaceResolver = PlaceResolver()) -> [Result<Parsed, ReadError>] {
         let slots = Slots(count: files.count)
         let workers = max(1, min(files.count, workers))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var index = worker
             let reader = ReportReader()
             while index < files.count {
-                slots.buffer[index] = parse(files[index], reader: reader)
+                slots.buffer[index] = parse(files[index], reader: reader, places: places)
                 index += workers
             }
         }
@@ -47,7 +49,7 @@ public enum ParallelReader {
     /// inserting (SQLite's single writer) takes about half the time parsing does, so a core kept for the
     /// inserting thread would idle half the load (measured on 2 cores: 10,000 reports 8.5 s → 6.2 s).
     /// At most two batches wait parsed ahead of the consumer.
-    public static func stream(_ files: [String], batchSize: Int = 256,
+    public static func stream(_ files: [String], batchSize: Int = 256, places: PlaceResolver = PlaceResolver(),
                               consume: ([String], [Result<Parsed, ReadError>]) throws -> Void) throws {
         let batches = stride(from: 0, to: files.count, by: batchSize).map { Array(files[$0..<min(files.count, $0 + batchSize)]) }
         guard !batches.isEmpty else { return }
@@ -59,7 +61,7 @@ public enum ParallelReader {
             for (index, batch) in batches.enumerated() {
                 pipe.space.wait()
                 if pipe.cancelled { break }
-                pipe.store(index, read(batch, workers: workers))
+                pipe.store(index, read(batch, workers: workers, places: places))
             }
             finished.leave()
         }
@@ -114,12 +116,14 @@ public enum ParallelReader {
         }
     }
 
-    static func parse(_ file: String, reader: ReportReader) -> Result<Parsed, ReadError> {
+    static func parse(_ file: String, reader: ReportReader, places: PlaceResolver) -> Result<Parsed, ReadError> {
         do {
             let bytes = try FileBytes.read(file)
             let source = try reader.readSource(bytes: bytes, file: file)
-            return .success(Parsed(report: source.report, hash: SHA256.hex(bytes), encoding: source.form,
-                                   bodyKey: BodyName.key(source.report.agency), valuesKey: ValuesKey.of(source.report)))
+            var report = source.report
+            let sources = places.resolve(&report, file: file)
+            return .success(Parsed(report: report, hash: SHA256.hex(bytes), encoding: source.form,
+                                   bodyKey: BodyName.key(report.agency), valuesKey: ValuesKey.of(report), placeSources: sources))
         } catch {
             return .failure(error)
         }

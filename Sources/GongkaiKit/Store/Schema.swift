@@ -5,9 +5,12 @@
 /// version), so `--db FILE` never writes into a database that is not one of ours.
 public enum Schema {
     public static let applicationID: Int64 = 0x676B_6169  // "gkai"
-    public static let version: Int64 = 2
+    public static let version: Int64 = 3
 
-    public static let tables = ["report", "narrative", "active_channel", "narrative_number", "article20", "request", "review_litigation", "finding"]
+    public static let tables = ["report", "narrative", "active_channel", "narrative_number", "article20", "request", "review_litigation", "finding",
+                                "duplicate_report"]
+    /// The tables that hang off a report (deleted with it when a better file of the same report replaces it).
+    static let childTables = ["narrative", "active_channel", "narrative_number", "article20", "request", "review_litigation", "finding", "duplicate_report"]
 
     /// The CHECKs list their values as `column = 'a' OR column = 'b'`, never `column IN ('a', 'b', …)`: SQLite
     /// builds an IN list of three or more constants into an ephemeral table on every execution of an
@@ -32,7 +35,14 @@ public enum Schema {
         year INTEGER,
         template TEXT CHECK (template = '2019' OR template = '2021'),
         active_total NUMERIC,
-        values_hash TEXT
+        values_hash TEXT,
+        province_source TEXT,
+        city_source TEXT,
+        county_source TEXT,
+        township_source TEXT,
+        city_place TEXT,
+        county_place TEXT,
+        township_place TEXT
     );
     CREATE INDEX IF NOT EXISTS report_values ON report(values_hash);
     CREATE INDEX IF NOT EXISTS report_year ON report(year);
@@ -101,6 +111,22 @@ public enum Schema {
     );
     CREATE INDEX IF NOT EXISTS finding_report ON finding(report_id);
     CREATE INDEX IF NOT EXISTS finding_rule ON finding(rule, severity);
+    \(version3)
+    """
+
+    /// What schema version 3 added (a version-2 file is brought up to it): where each place came from, the
+    /// places as grouped (a bare name made unique with its parent), the files of a body and year left out
+    /// for another with other numbers, and a marker that the audit's findings are older than the data.
+    static let version3 = """
+    CREATE INDEX IF NOT EXISTS report_city ON report(city);
+    CREATE TABLE IF NOT EXISTS duplicate_report (
+        report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+        file TEXT NOT NULL,
+        kept_because TEXT NOT NULL,
+        differences TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS duplicate_report_report ON duplicate_report(report_id);
+    CREATE TABLE IF NOT EXISTS gongkai_state (key TEXT PRIMARY KEY, value TEXT);
     """
 
     /// What a file at a path turned out to be.
@@ -138,17 +164,23 @@ public enum Schema {
             }
         case .gongkai(let found) where found == version:
             do { try database.execute("PRAGMA foreign_keys = ON") } catch { throw StoreError(message: error.message) }
-        case .gongkai(1):
+        case .gongkai(let found) where found == 1 || found == 2:
             // Version 2 added report.values_hash (the same report in another form); older rows keep NULL.
+            // Version 3 added the place sources and labels, duplicate_report and gongkai_state.
+            let columns = ["province_source", "city_source", "county_source", "township_source", "city_place", "county_place", "township_place"]
             do {
-                try database.execute("""
-                    PRAGMA foreign_keys = ON;
-                    ALTER TABLE report ADD COLUMN values_hash TEXT;
-                    CREATE INDEX IF NOT EXISTS report_values ON report(values_hash);
-                    PRAGMA user_version = \(version);
-                    """)
+                try database.transaction {
+                    if found == 1 {
+                        try database.execute("ALTER TABLE report ADD COLUMN values_hash TEXT; CREATE INDEX IF NOT EXISTS report_values ON report(values_hash);")
+                    }
+                    for column in columns { try database.execute("ALTER TABLE report ADD COLUMN \(column) TEXT") }
+                    try database.execute(version3)
+                    try PlaceLabels.refresh(database)
+                    try database.execute("PRAGMA user_version = \(version)")
+                }
+                try database.execute("PRAGMA foreign_keys = ON")
             } catch {
-                throw StoreError(message: "cannot bring \(database.path) from schema version 1 to \(version): \(error.message)")
+                throw StoreError(message: "cannot bring \(database.path) from schema version \(found) to \(version): \(error)")
             }
         case .gongkai(let found):
             throw StoreError(message: "\(database.path) is a gongkai database of schema version \(found); this gongkai reads version \(version)")

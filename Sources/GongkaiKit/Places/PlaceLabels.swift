@@ -1,0 +1,65 @@
+/// Places are grouped as themselves, never by their bare name: two 柳岸街道 in two counties are two rows.
+/// `report.township_place`, `county_place` and `city_place` hold what `by township` (乡镇), `by county`
+/// and `by city` group by: the bare name where the loaded data has one place of that name, else the name
+/// with enough of its parents to tell the places apart (`东湖区 柳岸街道`, `示范市 东湖区 柳岸街道`).
+/// Filters still match the bare name (`where 乡镇 = 柳岸街道` selects both). The labels depend on
+/// everything loaded, so they are worked out again after each load, in SQL.
+enum PlaceLabels {
+    static let refreshSQL = """
+    UPDATE report SET
+      township_place = CASE
+        WHEN township IS NULL THEN NULL
+        WHEN (SELECT count(DISTINCT coalesce(r2.province, '') || '|' || coalesce(r2.city, '') || '|' || coalesce(r2.county, ''))
+              FROM report r2 WHERE r2.township = report.township) <= 1 THEN township
+        WHEN (SELECT count(DISTINCT coalesce(r2.province, '') || '|' || coalesce(r2.city, ''))
+              FROM report r2 WHERE r2.township = report.township AND r2.county IS report.county) <= 1
+          THEN coalesce(county || ' ', '') || township
+        ELSE coalesce(city || ' ', '') || coalesce(county || ' ', '') || township END,
+      county_place = CASE
+        WHEN county IS NULL THEN NULL
+        WHEN (SELECT count(DISTINCT coalesce(r2.province, '') || '|' || coalesce(r2.city, ''))
+              FROM report r2 WHERE r2.county = report.county) <= 1 THEN county
+        WHEN (SELECT count(DISTINCT coalesce(r2.province, ''))
+              FROM report r2 WHERE r2.county = report.county AND r2.city IS report.city) <= 1
+          THEN coalesce(city || ' ', '') || county
+        ELSE coalesce(province || ' ', '') || coalesce(city || ' ', '') || county END,
+      city_place = CASE
+        WHEN city IS NULL THEN NULL
+        WHEN (SELECT count(DISTINCT coalesce(r2.province, '')) FROM report r2 WHERE r2.city = report.city) <= 1 THEN city
+        ELSE coalesce(province || ' ', '') || city END
+    """
+
+    /// A body named once with its county fills its other reports: a report with a township but no county
+    /// takes the county (and city, province) of the loaded reports of the same township name — only when
+    /// they all say one county, and it does not contradict the report's city or province.
+    static let sameBodySQL = """
+    WITH known AS (
+      SELECT township, min(county) AS county, min(city) AS city, min(province) AS province
+      FROM report WHERE township IS NOT NULL AND county IS NOT NULL
+      GROUP BY township HAVING count(DISTINCT county) = 1 AND count(DISTINCT coalesce(city, '')) = 1
+    )
+    UPDATE report SET
+      county = known.county, county_source = 'same_body',
+      city = coalesce(report.city, known.city),
+      city_source = CASE WHEN report.city IS NULL AND known.city IS NOT NULL THEN 'same_body' ELSE report.city_source END,
+      province = coalesce(report.province, known.province),
+      province_source = CASE WHEN report.province IS NULL AND known.province IS NOT NULL THEN 'same_body' ELSE report.province_source END
+    FROM known
+    WHERE report.township = known.township AND report.county IS NULL
+      AND (report.city IS NULL OR report.city IS known.city)
+      AND (report.province IS NULL OR known.province IS NULL OR report.province IS known.province)
+    """
+
+    static func refresh(_ database: Database) throws {
+        try database.execute(refreshSQL)
+    }
+
+    /// Same-body filling, then the labels; the number of reports whose county was filled.
+    @discardableResult
+    static func afterLoad(_ database: Database) throws -> Int {
+        try database.execute(sameBodySQL)
+        let filled = database.changes
+        try refresh(database)
+        return filled
+    }
+}
