@@ -29,11 +29,24 @@ enum Tmux {
         }
     }()
 
+    /// A session that lives as long as this test process, so the tmux server never exits between tests.
+    /// When a test's last session is killed the server exits, and the next test's `new-session` could
+    /// reach it while it was exiting: that session died at once and the screen stayed empty (seen about
+    /// once in 50 starts). The keeper ends by itself when the test process has gone, and the server then.
+    static let keeperStarted: Void = {
+        _ = staleSocketsRemoved
+        _ = try? raw(["new-session", "-d", "-s", "keeper", "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done"], seconds: 10)
+    }()
+
     /// Runs `tmux -L socket ARGUMENTS…`, returns what it printed on stdout. Gives up after `seconds`.
     @discardableResult
     static func run(_ arguments: [String], seconds: Double = 10) throws -> String {
+        _ = keeperStarted
+        return try raw(arguments, seconds: seconds)
+    }
+
+    static func raw(_ arguments: [String], seconds: Double) throws -> String {
         // `unset TMUX`: inside a person's tmux, tmux refuses to nest without it.
-        _ = staleSocketsRemoved
         let closeAndExec = #"unset TMUX; for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-" 2>/dev/null; done; exec tmux -L "$0" "$@""#
         let result = try Subprocess.run("/bin/bash", ["-c", closeAndExec, socket] + arguments, timeLimit: seconds)
         return String(decoding: result.stdout, as: UTF8.self)

@@ -31,7 +31,9 @@ enum PlaceLabels {
 
     /// A body named once with its county fills its other reports: a report with a township but no county
     /// takes the county (and city, province) of the loaded reports of the same township name — only when
-    /// they all say one county, and it does not contradict the report's city or province.
+    /// they all say one county, and it does not contradict the report's city or province. Where the
+    /// gazetteer knows the name as shared by several places (the report has a `place_ambiguous` warning),
+    /// only a report of that name in the same folder counts: two 城关镇 from two folders may be two towns.
     static let sameBodySQL = """
     WITH known AS (
       SELECT township, min(county) AS county, min(city) AS city, min(province) AS province
@@ -48,6 +50,14 @@ enum PlaceLabels {
     WHERE report.township = known.township AND report.county IS NULL
       AND (report.city IS NULL OR report.city IS known.city)
       AND (report.province IS NULL OR known.province IS NULL OR report.province IS known.province)
+      AND (NOT EXISTS (SELECT 1 FROM finding f WHERE f.report_id = report.id AND f.rule = 'parse:place_ambiguous')
+           OR EXISTS (SELECT 1 FROM report k WHERE k.township = report.township AND k.county = known.county
+                        AND rtrim(k.file, replace(k.file, '/', '')) = rtrim(report.file, replace(report.file, '/', ''))))
+    """
+
+    /// The warning that a county was left empty no longer holds where the same body filled it.
+    static let settledSQL = """
+    DELETE FROM finding WHERE rule = 'parse:place_ambiguous' AND report_id IN (SELECT id FROM report WHERE county_source = 'same_body')
     """
 
     static func refresh(_ database: Database) throws {
@@ -59,6 +69,7 @@ enum PlaceLabels {
     static func afterLoad(_ database: Database) throws -> Int {
         try database.execute(sameBodySQL)
         let filled = database.changes
+        try database.execute(settledSQL)
         try refresh(database)
         return filled
     }

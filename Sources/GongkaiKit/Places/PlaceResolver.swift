@@ -9,8 +9,9 @@
 /// 4. the gazetteer: a township name that is unique nationally, or unique among the places whose
 ///    county, city or province is named in the report's title, text or path — `gazetteer`; a name it
 ///    cannot settle stays empty with a warning naming the candidates (`温泉镇: 18 places, e.g. …`);
-/// 5. (after loading, in SQL: `PlaceLabels.fillFromSameBody`) the same body's other reports — `same_body`;
-/// 6. a manifest (`gongkai.tsv` beside the file), which wins over everything — `manifest`.
+/// 5. (after loading, in SQL: `PlaceLabels.sameBodySQL`) the same body's other reports — `same_body`;
+/// 6. a manifest (`gongkai.tsv` beside the file), which wins over everything (it is applied first, and
+///    the others fill only what it leaves empty) — `manifest`.
 public struct PlaceResolver: Sendable {
     let gazetteer: Gazetteer?
     let manifests: ManifestCache
@@ -36,10 +37,7 @@ public struct PlaceResolver: Sendable {
             if report.county != nil, sources.county == nil { sources.county = source }
             if report.township != nil, sources.township == nil { sources.township = source }
         }
-        mark(.title)
-        if needsMore(report) { fill(&report, from: placeInText(report)); mark(.text) }
-        if needsMore(report) { fill(&report, from: placeInPath(file, report: report)); mark(.folder) }
-        if needsMore(report), let gazetteer { resolveInGazetteer(&report, gazetteer: gazetteer, file: file); mark(.gazetteer) }
+        // The manifest first: it wins, and the other sources only fill what it leaves empty.
         if let row = manifests.row(for: file) {
             row.apply(to: &report)
             for (field, present) in [(\Sources.province, row.province), (\Sources.city, row.city), (\Sources.county, row.county), (\Sources.township, row.township)]
@@ -47,6 +45,10 @@ public struct PlaceResolver: Sendable {
                 sources[keyPath: field] = .manifest
             }
         }
+        mark(.title)
+        if needsMore(report) { fill(&report, from: placeInText(report)); mark(.text) }
+        if needsMore(report) { fill(&report, from: placeInPath(file, report: report)); mark(.folder) }
+        if needsMore(report), let gazetteer { resolveInGazetteer(&report, gazetteer: gazetteer, file: file); mark(.gazetteer) }
         return sources
     }
 

@@ -170,10 +170,11 @@ public enum Schema {
             let columns = ["province_source", "city_source", "county_source", "township_source", "city_place", "county_place", "township_place"]
             do {
                 try database.transaction {
-                    if found == 1 {
-                        try database.execute("ALTER TABLE report ADD COLUMN values_hash TEXT; CREATE INDEX IF NOT EXISTS report_values ON report(values_hash);")
+                    let existing = Set(try database.query("SELECT name FROM pragma_table_info('report')").rows.compactMap { $0.first?.string })
+                    for column in ["values_hash"] + columns where !existing.contains(column) {
+                        try database.execute("ALTER TABLE report ADD COLUMN \(column) TEXT")
                     }
-                    for column in columns { try database.execute("ALTER TABLE report ADD COLUMN \(column) TEXT") }
+                    try database.execute("CREATE INDEX IF NOT EXISTS report_values ON report(values_hash)")
                     try database.execute(version3)
                     try PlaceLabels.refresh(database)
                     try database.execute("PRAGMA user_version = \(version)")
