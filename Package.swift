@@ -16,10 +16,11 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", providers: [.apt(["libedit-dev"])]),
+        .systemLibrary(name: "CInflate", path: "Sources/CInflate", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(
             name: "GongkaiKit",
-            dependencies: ["CSQLite", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["CSQLite", "CLibXML2", "CInflate", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Resources/gazetteer-provenance.md"],
             resources: [.copy("Resources/gazetteer.tsv")]
         ),

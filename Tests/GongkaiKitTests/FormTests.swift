@@ -185,11 +185,11 @@ struct FormRobustnessTests {
 
 /// A zip written in memory, for the refusal tests.
 enum ZIPWriting {
-    static func archive(_ files: [String: String]) throws -> [UInt8] {
+    static func archive(_ files: [String: String], compressed: Bool = false) throws -> [UInt8] {
         let archive = try Archive(data: Data(), accessMode: .create)
-        for (path, text) in files {
+        for (path, text) in files.sorted(by: { $0.key < $1.key }) {
             let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count)) { position, size in
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: compressed ? .deflate : .none) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }

@@ -1,8 +1,7 @@
 import CLibXML2
 import Foundation
-import ZIPFoundation
 
-/// A Word .docx → `Document`. The file is a zip (ZIPFoundation) whose `word/document.xml` holds the
+/// A Word .docx → `Document`. The file is a zip (read by `ZipReader`) whose `word/document.xml` holds the
 /// body; libxml2 parses it. Paragraphs are their runs joined (`w:t`, `w:tab` as a tab, `w:br` as a
 /// line break); tables are grids with `w:gridSpan` and `w:vMerge` expanded so merged cells land in
 /// their columns; text in content controls, text boxes and nested tables is kept. The `line` of a
@@ -25,6 +24,19 @@ struct DocxReader {
         // Freed whatever follows: a document without a root element is still a document to free.
         defer { xmlFreeDoc(parsed) }
         guard let root = xmlDocGetRootElement(parsed) else { throw ReadError(file: file, reason: "a Word .docx whose word/document.xml is not well-formed XML (damaged file?)") }
+        // Word never writes a DTD: one in a .docx is there to declare entities (which expand or loop).
+        if parsed.pointee.intSubset != nil || parsed.pointee.extSubset != nil {
+            throw ReadError(file: file, reason: "a Word .docx whose document part declares a DTD (Word never writes one); not read")
+        }
+        if XMLNode(pointer: root).nestsDeeperThan(Limits.markupDepth) {
+            throw ReadError(file: file, reason: "a Word .docx whose elements nest deeper than \(Limits.markupDepth) levels (Word nests a few dozen); not read")
+        }
+        let cells = XMLNode(pointer: root).gridCells { element in
+            element.name == "tc" ? (Int(element.child("tcPr")?.child("gridSpan")?.attribute("val") ?? "") ?? 1, 1) : nil
+        }
+        guard cells <= Limits.gridCells else {
+            throw ReadError(file: file, reason: "a Word .docx whose tables would lay out \(cells) cells, over the limit of \(Limits.gridCells); not read")
+        }
         guard let body = XMLNode(pointer: root).child("body") else {
             throw ReadError(file: file, reason: "a Word .docx with no document body")
         }
@@ -34,28 +46,29 @@ struct DocxReader {
     }
 
     /// The bytes of `word/document.xml`, or a refusal that says what the zip is instead.
-    func documentXML(_ bytes: [UInt8], file: String) throws(ReadError) -> Data {
-        let archive: Archive
-        do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
-        } catch {
-            throw ReadError(file: file, reason: "a zip archive that cannot be opened (truncated or damaged .docx?)")
+    func documentXML(_ bytes: [UInt8], file: String) throws(ReadError) -> [UInt8] {
+        let archive: ZipReader
+        do { archive = try ZipReader(bytes) } catch {
+            throw ReadError(file: file, reason: "a zip archive that cannot be opened (\(error); truncated or damaged .docx?)")
         }
         guard let entry = archive["word/document.xml"] else {
-            let names = archive.prefix(3).map(\.path).joined(separator: ", ")
+            let names = archive.entries.prefix(3).map(\.name).joined(separator: ", ")
             throw ReadError(file: file, reason: "a zip archive but not a Word .docx (no word/document.xml; it holds \(names.isEmpty ? "nothing" : names)…)")
         }
         // A zip bomb must not take the machine's memory: a report's document part is well under 10 MB.
-        guard entry.uncompressedSize <= 256 << 20 else {
+        // The size the archive declares is checked first, and what actually comes out while inflating:
+        // a header may lie.
+        let limit = Limits.documentPartBytes
+        guard entry.uncompressedSize <= limit else {
             throw ReadError(file: file, reason: "a Word .docx whose document part unpacks to \(entry.uncompressedSize >> 20) MB; not read (a report is a few hundred KB)")
         }
-        var xml = Data()
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { xml.append($0) }
+            return try archive.extract(entry, limit: limit)
+        } catch is ZipReader.TooLarge {
+            throw ReadError(file: file, reason: "a Word .docx whose document part unpacks to more than \(limit >> 20) MB, more than its header says; not read")
         } catch {
-            throw ReadError(file: file, reason: "a Word .docx whose document part cannot be unpacked (truncated or damaged file)")
+            throw ReadError(file: file, reason: "a Word .docx whose document part cannot be unpacked (\(error))")
         }
-        return xml
     }
 }
 

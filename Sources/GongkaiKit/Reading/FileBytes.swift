@@ -6,13 +6,25 @@ import Darwin
 
 /// Reading a whole file, with errors that say why (no Foundation on this path: start-up stays fast).
 public enum FileBytes {
-    public static func read(_ path: String) throws(ReadError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
+    /// Only a regular file is read (a FIFO would block for ever, `/dev/zero` never end), and only up to
+    /// `limit` bytes.
+    public static func read(_ path: String, limit: Int = Limits.reportFileBytes) throws(ReadError) -> [UInt8] {
+        // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw ReadError(file: path, reason: "cannot open: \(errorText())") }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw ReadError(file: path, reason: "cannot stat: \(errorText())") }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw ReadError(file: path, reason: "is a directory") }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw ReadError(file: path, reason: "is a directory")
+        case S_IFIFO: throw ReadError(file: path, reason: "is a FIFO (named pipe), not a file; not read")
+        case S_IFCHR, S_IFBLK: throw ReadError(file: path, reason: "is a device, not a file; not read")
+        default: throw ReadError(file: path, reason: "is not a regular file; not read")
+        }
+        guard Int(info.st_size) <= limit else {
+            throw ReadError(file: path, reason: "is \(Int(info.st_size) >> 20) MB, over the limit of \(limit >> 20) MB for one file; not read")
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(info.st_size))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -24,6 +36,8 @@ public enum FileBytes {
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[..<count])
+            // A file that grows while it is read stops at the limit too.
+            if bytes.count > limit { throw ReadError(file: path, reason: "grew past the limit of \(limit >> 20) MB while being read; not read") }
         }
         return bytes
     }

@@ -31,13 +31,27 @@ struct HTMLReader {
         // Freed whatever follows: a document without a root element is still a document to free.
         defer { xmlFreeDoc(parsed) }
         guard let root = xmlDocGetRootElement(parsed) else { throw ReadError(file: file, reason: "an HTML page with nothing libxml2 could read") }
+        // libxml2 stops building the tree at 256 levels; what lay deeper is missing, and a page cut
+        // that way must not pass for a list page without a word.
+        var warnings: [ParseWarning] = decoded.warning.map { [$0] } ?? []
+        if XMLNode(pointer: root).nestsDeeperThan(Limits.markupDepth - 2) {
+            warnings.append(ParseWarning(code: "deep_markup", message: "the page nests elements \(Limits.markupDepth) levels deep, where the HTML parser stops: what lies deeper is not read"))
+        }
+        let cells = XMLNode(pointer: root).gridCells { element in
+            let name = element.name.lowercased()
+            guard name == "td" || name == "th" else { return nil }
+            return (Int(element.attribute("colspan")?.trimmingSpaces ?? "") ?? 1, Int(element.attribute("rowspan")?.trimmingSpaces ?? "") ?? 1)
+        }
+        guard cells <= Limits.gridCells else {
+            throw ReadError(file: file, reason: "an HTML page whose tables would lay out \(cells) cells (cells × their spans), over the limit of \(Limits.gridCells); not read")
+        }
         var walker = HTMLWalker()
         walker.walk(XMLNode(pointer: root))
         walker.flush()
         guard let content = ReportContent.extract(walker.blocks, pageTitle: walker.pageTitle) else {
             throw ReadError(file: file, reason: "an HTML page that holds no annual report: no section headings (一、总体情况 … 六、其他需要报告的事项) and no report tables — a list page, a search result or an error page?")
         }
-        return Read(document: content, encoding: decoded.encoding, warnings: decoded.warning.map { [$0] } ?? [])
+        return Read(document: content, encoding: decoded.encoding, warnings: warnings)
     }
 }
 

@@ -48,15 +48,74 @@ struct XMLNode {
         children.first { $0.isElement && $0.name == localName }
     }
 
-    /// Every descendant text, in document order.
+    /// Every descendant text, in document order. Only elements are entered: an entity reference's
+    /// children lead into the DTD, whose declarations link to one another (a loop for ever).
     var allText: String {
         var text = ""
         func walk(_ node: XMLNode) {
-            if node.isText { text += node.content }
-            for child in node.children { walk(child) }
+            for child in node.children {
+                if child.isText { text += child.content } else if child.isElement { walk(child) }
+            }
         }
+        if isText { return content }
         walk(self)
         return text
+    }
+
+    /// Calls `body` with every element below this one, in document order, without recursion.
+    func forEachElement(_ body: (XMLNode) -> Void) {
+        var node: xmlNodePtr? = pointer.pointee.children
+        while let current = node {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                body(XMLNode(pointer: current))
+                if let child = current.pointee.children {
+                    node = child
+                    continue
+                }
+            }
+            var next: xmlNodePtr? = current
+            while let at = next, at.pointee.next == nil {
+                guard let parent = at.pointee.parent, parent != pointer else { return }
+                next = parent
+            }
+            node = next?.pointee.next
+        }
+    }
+
+    /// The grid cells the tables below this node would lay out: each cell times its spans (as
+    /// `GridBuilder` caps them). Counted before any table is built, so a page of 8,000 cells of
+    /// colspan=64 rowspan=64 is refused instead of laid out in 2 GB.
+    func gridCells(span: (XMLNode) -> (columns: Int, rows: Int)?) -> Int {
+        var total = 0
+        forEachElement { element in
+            guard let (columns, rows) = span(element) else { return }
+            total += min(max(columns, 1), GridBuilder.largestSpan) * min(max(rows, 1), GridBuilder.largestSpan)
+        }
+        return total
+    }
+
+    /// True when elements nest more than `limit` levels below this one. Worked out without recursion,
+    /// before any recursive walk: a document nested 100,000 levels would overflow the stack of one.
+    func nestsDeeperThan(_ limit: Int) -> Bool {
+        var depth = 0
+        var node: xmlNodePtr? = pointer.pointee.children
+        while let current = node {
+            if current.pointee.type == XML_ELEMENT_NODE, let child = current.pointee.children {
+                depth += 1
+                if depth > limit { return true }
+                node = child
+                continue
+            }
+            // Next sibling, else up until an ancestor has one.
+            var next: xmlNodePtr? = current
+            while let at = next, at.pointee.next == nil {
+                guard let parent = at.pointee.parent, parent != pointer, depth > 0 else { return false }
+                depth -= 1
+                next = parent
+            }
+            node = next?.pointee.next
+        }
+        return false
     }
 }
 

@@ -1,0 +1,23 @@
+/// Every bound gongkai puts on what an input can make it do, in one place (docs/limits.md lists them
+/// with their messages). A report, a page, a saved query file or a typed statement from anyone must not
+/// crash gongkai, hang it or take the machine's memory: past each bound the input is refused, or the
+/// output cut, with a message that names the bound.
+public enum Limits {
+    /// A report file (text, page, .docx, PDF) larger than this is refused before it is read: real
+    /// reports are under 20 MB; 200 MB of text still loads.
+    public static let reportFileBytes = 512 << 20
+    /// A .docx's document part may unpack to this much, whatever its header claims.
+    public static let documentPartBytes = 256 << 20
+    /// Table cells a page or .docx may lay out (cells × their spans): a real report's tables hold a few
+    /// hundred.
+    public static let gridCells = 1_000_000
+    /// Element nesting in a page or a .docx that gongkai walks; deeper is refused (.docx) or warned
+    /// about (a page: libxml2 itself stops at 256).
+    public static let markupDepth = 256
+    /// Nesting in a statement (parentheses, `not`, signs) and operators chained in one expression or
+    /// condition; a long list of values belongs in `in (…)`.
+    public static let queryNesting = 200
+    /// Rows the aligned table keeps to measure its columns; past it the rest are counted, not shown
+    /// (CSV, JSON and Markdown are written as the rows come).
+    public static let tableRows = 1_000_000
+}
