@@ -49,7 +49,7 @@ struct DocxReader {
     func documentXML(_ bytes: [UInt8], file: String) throws(ReadError) -> [UInt8] {
         let archive: ZipReader
         do { archive = try ZipReader(bytes) } catch {
-            throw ReadError(file: file, reason: "a zip archive that cannot be opened (\(error); truncated or damaged .docx?)")
+            throw ReadError(file: file, reason: "a zip archive that cannot be opened (truncated or damaged .docx?): \(error)")
         }
         guard let entry = archive["word/document.xml"] else {
             let names = archive.entries.prefix(3).map(\.name).joined(separator: ", ")
