@@ -128,3 +128,39 @@ struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// Statements built to break the compiler: errors with a message, never a crash.
+struct HostileStatementTests {
+    static func failure(_ statement: String) throws -> String? {
+        let session = try Session.open(path: nil)
+        do {
+            _ = try session.execute(statement)
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    @Test func hugeNumbersNestingAndChains() throws {
+        #expect(try Self.failure("reports where year = 9223372036854775807") == "“9223372036854775807” is too large for “year”")
+        #expect(try Self.failure("reports where year = 1e400") != nil)
+        #expect(try Self.failure("reports where " + String(repeating: "(", count: 30_000) + "year = 2021" + String(repeating: ")", count: 30_000))
+                == "the statement nests more than 200 levels")
+        #expect(try Self.failure("reports where " + String(repeating: "not ", count: 30_000) + "year = 2021") == "the statement nests more than 200 levels")
+        #expect(try Self.failure(String(repeating: "explain ", count: 30_000) + "reports") == "the statement nests more than 200 levels")
+        #expect(try Self.failure("reports, " + Array(repeating: "reports", count: 30_000).joined(separator: " + ")) == "the statement chains more than 200 operators")
+        #expect(try Self.failure("reports where " + Array(repeating: "year = 2021", count: 900).joined(separator: " or ")) == "the statement chains more than 200 operators")
+        #expect(try Self.failure("reports where year = " + String(repeating: "-", count: 30_000) + "1") != nil)
+        // 30,000 Chinese names run together: segmented without recursion, then an ordinary error.
+        #expect(try Self.failure(String(repeating: "申请", count: 30_000))?.hasPrefix("expected") == true)
+        // Within the limits, long statements still run.
+        #expect(try Self.failure("reports where " + Array(repeating: "year = 2021", count: 150).joined(separator: " or ")) == nil)
+    }
+
+    @Test func infiniteValuesChartWithoutABar() {
+        let result = ResultSet(columns: ["k", "v"], rows: [[.text("a"), .real(.infinity)], [.text("b"), .integer(3)], [.text("c"), .real(-.infinity)]])
+        let chart = BarChartRenderer.render(result, width: 40)
+        #expect(chart.contains("a  inf"))
+        #expect(chart.contains("b    3 ██"))
+    }
+}

@@ -12,8 +12,11 @@ public enum BarChartRenderer {
         let labels = result.rows.map { row in
             labelColumns.map { CellFormatting.text(row[$0], null: null) }.joined(separator: " · ")
         }
-        let values = result.rows.map { $0[valueColumn].double }
-        let numbers = values.map { $0.map(CellFormatting.shortDecimal) ?? null }
+        // An infinite or NaN value (1e308*10 in raw SQL) has no bar; it is shown as SQLite prints it.
+        let values = result.rows.map { row in row[valueColumn].double.flatMap { $0.isFinite ? $0 : nil } }
+        let numbers = zip(values, result.rows).map { value, row in
+            value.map(CellFormatting.shortDecimal) ?? (row[valueColumn].double.map { String($0) } ?? null)
+        }
         let labelWidth = min(40, labels.map { DisplayWidth.of($0) }.max() ?? 0)
         let numberWidth = numbers.map { DisplayWidth.of($0) }.max() ?? 0
         let barWidth = max(10, width - labelWidth - numberWidth - 3)

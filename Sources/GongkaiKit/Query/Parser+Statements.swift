@@ -4,6 +4,7 @@ extension Parser {
         skipNewlines()
         switch current.keyword {
         case "explain":
+            try nest(current)
             position += 1
             skipNewlines()
             if current.kind == .end || current.kind == .semicolon {
@@ -120,6 +121,7 @@ extension Parser {
     mutating func expression() throws(QueryError) -> Expr {
         var left = try term()
         while let token = continuing(), token.isSymbol("+") || token.isSymbol("-") {
+            try chain(token)
             position += 1
             left = .binary(token.isSymbol("+") ? "+" : "-", left, try term())
         }
@@ -129,6 +131,7 @@ extension Parser {
     mutating func term() throws(QueryError) -> Expr {
         var left = try factor()
         while let token = continuing(), token.isSymbol("*") || token.isSymbol("/") {
+            try chain(token)
             position += 1
             left = .binary(token.isSymbol("*") ? "*" : "/", left, try factor())
         }
@@ -143,11 +146,15 @@ extension Parser {
             position += 1
             return .number(value, token.range)
         case .symbol("("):
+            try nest(token)
+            defer { depth -= 1 }
             position += 1
             let inner = try expression()
             try expect(symbol: ")", "“)”")
             return inner
         case .symbol("-"):
+            try nest(token)
+            defer { depth -= 1 }
             position += 1
             let inner = try factor()
             return .negate(inner, token.range.lowerBound..<inner.range.upperBound)
@@ -163,23 +170,33 @@ extension Parser {
 
     mutating func condition() throws(QueryError) -> Condition {
         var left = try conjunction()
-        while accept(keyword: "or") { left = .or(left, try conjunction()) }
+        while accept(keyword: "or") {
+            try chain(tokens[position - 1])
+            left = .or(left, try conjunction())
+        }
         return left
     }
 
     mutating func conjunction() throws(QueryError) -> Condition {
         var left = try negation()
-        while accept(keyword: "and") { left = .and(left, try negation()) }
+        while accept(keyword: "and") {
+            try chain(tokens[position - 1])
+            left = .and(left, try negation())
+        }
         return left
     }
 
     mutating func negation() throws(QueryError) -> Condition {
         skipNewlines()
         if current.keyword == "not" {
+            try nest(current)
+            defer { depth -= 1 }
             position += 1
             return .not(try negation())
         }
         if current.isSymbol("(") {
+            try nest(current)
+            defer { depth -= 1 }
             position += 1
             let inner = try condition()
             try expect(symbol: ")", "“)”")

@@ -6,6 +6,9 @@ public struct Parser {
     let source: [Character]
     var tokens: [Token]
     var position = 0
+    /// How deep the rules are nested now, and operators chained in the statement (`Limits.queryNesting`).
+    var depth = 0
+    var operators = 0
 
     static let continuationWords: Set<String> = ["by", "按", "where", "pivot", "order", "limit", "and", "or", "as", "asc", "desc", "in", "like"]
     static let clauseWords: Set<String> = ["by", "按", "where", "pivot", "order", "limit"]
@@ -42,6 +45,8 @@ public struct Parser {
             let start = current.range.lowerBound
             let before = position
             do throws(QueryError) {
+                depth = 0
+                operators = 0
                 let node = try statement()
                 let end = tokens[max(0, position - 1)].range.upperBound
                 if !atStatementEnd {
@@ -118,6 +123,24 @@ public struct Parser {
         if atStatementEnd { return nil }
         skipNewlines()
         return current
+    }
+
+    /// Entered before a rule that nests (parentheses, `not`, a sign): a statement nested deeper than
+    /// the limit is an error, not a stack overflow here, in the resolver or in SQLite's parser.
+    mutating func nest(_ at: Token) throws(QueryError) {
+        depth += 1
+        if depth > Limits.queryNesting {
+            throw QueryError("the statement nests more than \(Limits.queryNesting) levels", at: at.range)
+        }
+    }
+
+    /// Counted for each operator chained (`a + b + …`, `x or y or …`): the tree they build is as deep.
+    mutating func chain(_ at: Token) throws(QueryError) {
+        operators += 1
+        if operators > Limits.queryNesting {
+            throw QueryError("the statement chains more than \(Limits.queryNesting) operators", at: at.range,
+                             hints: ["a long list of values belongs in `in (…)`: where township in (a, b, c)"])
+        }
     }
 
     mutating func advance() -> Token {

@@ -30,10 +30,13 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
         while lineEnd < characters.count, characters[lineEnd] != "\n" { lineEnd += 1 }
         let lineNumber = characters[..<lineStart].filter { $0 == "\n" }.count + 1 + lineOffset
         let column = start - lineStart + 1
-        let line = String(characters[lineStart..<lineEnd])
-        let before = DisplayWidth.of(String(characters[lineStart..<start]))
-        let underlined = String(characters[start..<min(end, lineEnd)])
-        let width = max(1, DisplayWidth.of(underlined))
+        // A very long line (a generated statement) is shown around the error, not whole.
+        let shownStart = start - lineStart > 80 ? start - 60 : lineStart
+        let shownEnd = lineEnd - start > 120 ? start + 100 : lineEnd
+        let line = (shownStart > lineStart ? "…" : "") + String(characters[shownStart..<shownEnd]) + (shownEnd < lineEnd ? "…" : "")
+        let before = DisplayWidth.of(String(characters[shownStart..<start])) + (shownStart > lineStart ? 1 : 0)
+        let underlined = String(characters[start..<min(end, shownEnd)])
+        let width = max(1, min(DisplayWidth.of(underlined), 100))
         var out = ""
         if let origin { out += "\(origin):\(lineNumber):\(column): " } else if source.contains("\n") || lineOffset > 0 { out += "line \(lineNumber), column \(column): " }
         out += "error: \(message)\n"

@@ -226,6 +226,10 @@ public struct Resolver {
                 throw QueryError("“\(ref.name)” is a number, and “\(value.text)” is not", at: value.range,
                                  hints: ["e.g. `\(ref.name) = 2021` or `\(ref.name) = 2019..2021`"])
             }
+            // SQLite's integers end at 2⁶³; no year or count comes near.
+            guard abs(number) < 9.2e18 else {
+                throw QueryError("“\(value.text)” is too large for “\(ref.name)”", at: value.range)
+            }
             return .integer(Int64(number))
         case .text:
             let text = value.text

@@ -138,8 +138,13 @@ public struct SQLCompiler {
 
     func condition(_ filter: ResolvedQuery.Filter, builder: inout SQLBuilder) -> String {
         switch filter {
-        case .and(let a, let b): return "(" + condition(a, builder: &builder) + " AND " + condition(b, builder: &builder) + ")"
-        case .or(let a, let b): return "(" + condition(a, builder: &builder) + " OR " + condition(b, builder: &builder) + ")"
+        case .and, .or:
+            // A chain `a or b or c` is one flat list in SQL: nested parentheses, one pair per operator,
+            // overflow SQLite's parser stack past about 100.
+            let isAnd: Bool
+            if case .and = filter { isAnd = true } else { isAnd = false }
+            let operands = Self.chain(filter, and: isAnd)
+            return "(" + operands.map { condition($0, builder: &builder) }.joined(separator: isAnd ? " AND " : " OR ") + ")"
         case .not(let a): return "NOT (" + condition(a, builder: &builder) + ")"
         case .compare(let dimension, let op, let value):
             return "\(dimension.column) \(op == "!=" ? "IS NOT" : op == "=" ? "=" : op) " + builder.bind(value)
@@ -150,6 +155,20 @@ public struct SQLCompiler {
         case .like(let dimension, let pattern, let negated):
             return "\(dimension.column) \(negated ? "NOT LIKE" : "LIKE") " + builder.bind(pattern)
         }
+    }
+
+    /// The operands of a chain of one operator, in order (`(a or b) or c` → a, b, c).
+    static func chain(_ filter: ResolvedQuery.Filter, and: Bool) -> [ResolvedQuery.Filter] {
+        var operands: [ResolvedQuery.Filter] = []
+        var pending = [filter]
+        while let next = pending.popLast() {
+            switch next {
+            case .and(let a, let b) where and: pending += [b, a]
+            case .or(let a, let b) where !and: pending += [b, a]
+            default: operands.append(next)
+            }
+        }
+        return operands
     }
 
     func formula(_ formula: ResolvedQuery.Formula, sources: [SourcePlan], builder: inout SQLBuilder) -> String {
