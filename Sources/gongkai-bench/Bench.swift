@@ -23,7 +23,7 @@ struct Bench {
                 let folder = arguments.popFirst() ?? ""
                 let count = Int(arguments.popFirst() ?? "") ?? Int.max
                 let session = try Session.open(path: nil)
-                _ = try session.load(files: Array(try ReportPaths.expand([folder]).prefix(count)))
+                _ = try session.load(files: Array(try ReportPaths.expand([folder]).files.prefix(count)))
                 print(Measure.maxRSSKilobytes())
                 return
             default:

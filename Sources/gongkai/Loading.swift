@@ -26,7 +26,11 @@ struct Loading {
         let targets = paths.isEmpty ? (db == nil ? [ReportFiles.defaultSamples()] : []) : paths
         guard !targets.isEmpty else { return false }
         let files: [String]
-        do { files = try ReportPaths.expand(targets) } catch {
+        do {
+            let expansion = try ReportPaths.expand(targets)
+            files = expansion.files
+            for note in expansion.notes { Diagnostics.note("gongkai: note: \(note)") }
+        } catch {
             Diagnostics.error("\(error)")
             throw ExitCode.failure
         }

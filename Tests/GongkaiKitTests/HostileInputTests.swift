@@ -164,3 +164,32 @@ struct HostileStatementTests {
         #expect(chart.contains("b    3 ██"))
     }
 }
+
+/// Walking folders: loops, FIFOs and names that are not UTF-8 are passed over, each named.
+struct FolderWalkTests {
+    @Test func loopsFIFOsAndForeignNames() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gk-walk-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/sub/a.txt"))
+        // Two symlinks to the folder itself and one to its parent: walked once each.
+        #expect(symlink(".", folder + "/a") == 0)
+        #expect(symlink(".", folder + "/b") == 0)
+        #expect(symlink("..", folder + "/sub/up") == 0)
+        #expect(mkfifo(folder + "/pipe.txt", 0o600) == 0)
+        // A GBK name (羊亭镇 in GBK bytes): not UTF-8.
+        let gbkName = folder.utf8CString.dropLast().map { UInt8(bitPattern: $0) } + Array("/".utf8) + [0xD1, 0xF2, 0xCD, 0xA4, 0xD5, 0xF2] + Array(".txt".utf8) + [0]
+        let descriptor = gbkName.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { open(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self), O_WRONLY | O_CREAT, 0o644) } ?? -1
+        }
+        #expect(descriptor >= 0)
+        close(descriptor)
+        let walked = FileBytes.walk(folder)
+        #expect(walked.files == [folder + "/sub/a.txt"])
+        #expect(walked.skipped.contains { $0.contains("pipe.txt: not a regular file") })
+        #expect(walked.skipped.contains { $0.contains("its name is not UTF-8") })
+        let expansion = try ReportPaths.expand([folder])
+        #expect(expansion.files == [folder + "/sub/a.txt"])
+        #expect(expansion.notes.count == 2)
+    }
+}

@@ -138,7 +138,7 @@ struct TrustTests {
     /// In a fresh session the findings are those of the audit of what is loaded, without typing `check`.
     @Test func findingsAreCurrentWithoutCheck() throws {
         let session = try Session.open(path: nil)
-        _ = try session.load(files: try ReportPaths.expand([Self.root + "/samples"]))
+        _ = try session.load(files: try ReportPaths.expand([Self.root + "/samples"]).files)
         let errors = try Self.rows(session, "findings where severity = error")
         #expect(errors == [[.integer(8)]])
         #expect(session.notes.contains { $0.contains("ran it first") })
@@ -150,7 +150,7 @@ struct TrustTests {
     /// An empty answer whose filter value matches nothing loaded says what is close; nothing is substituted.
     @Test func emptyAnswersHint() throws {
         let session = try Session.open(path: nil)
-        _ = try session.load(files: try ReportPaths.expand([Self.root + "/samples"]))
+        _ = try session.load(files: try ReportPaths.expand([Self.root + "/samples"]).files)
         #expect(try Self.rows(session, "requests by township where 乡镇 = 桃源").isEmpty)
         #expect(session.notes == ["no township (乡镇) = “桃源” in the loaded reports; did you mean “桃源镇”?"])
         session.notes.removeAll()

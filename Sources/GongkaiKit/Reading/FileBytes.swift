@@ -60,24 +60,55 @@ public enum FileBytes {
     }
 
     /// Regular files below a folder, sorted, hidden entries skipped.
-    public static func files(under directory: String) -> [String] {
-        guard let handle = opendir(directory) else { return [] }
-        defer { closedir(handle) }
-        var result: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+    public static func files(under directory: String) -> [String] { walk(directory).files }
+
+    /// Regular files below a folder, sorted, hidden entries skipped; and what was passed over, with why:
+    /// a folder that cannot be opened, a FIFO, socket or device, a name that is not UTF-8 (it could not
+    /// be opened by the name Swift would give it). Folders are walked once each (by device and inode),
+    /// so a symlink to a folder above — `ln -s . a` — cannot make the walk endless.
+    public static func walk(_ directory: String) -> (files: [String], skipped: [String]) {
+        var files: [String] = []
+        var skipped: [String] = []
+        var visited = Set<[UInt64]>()
+        var pending = [directory]
+        while let folder = pending.popLast() {
+            var info = stat()
+            guard stat(folder, &info) == 0 else { skipped.append("\(folder): cannot be read (\(errorText()))"); continue }
+            guard visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { continue }
+            guard let handle = opendir(folder) else {
+                skipped.append("\(folder)/: a folder that cannot be opened (\(errorText())); its files are not read")
+                continue
             }
-            if name.startsWith(".") { continue }
-            let path = directory.endsWith("/") ? directory + name : directory + "/" + name
-            if isDirectory(path) { result += files(under: path) } else { result.append(path) }
+            defer { closedir(handle) }
+            while let entry = readdir(handle) {
+                let raw = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix(while: { $0 != 0 })) }
+                if raw.first == UInt8(ascii: ".") { continue }
+                let prefix = folder.endsWith("/") ? folder : folder + "/"
+                guard let name = String(validating: raw, as: UTF8.self) else {
+                    let shown = String(decoding: raw, as: UTF8.self)
+                    skipped.append("\(prefix)\(shown): its name is not UTF-8 (a GBK name from a Windows zip?); rename it (convmv -f gbk -t utf8 -r --notest) and load again")
+                    continue
+                }
+                let path = prefix + name
+                guard stat(path, &info) == 0 else {
+                    // A dangling symlink, or an entry gone since the listing.
+                    skipped.append("\(path): cannot be read (\(errorText()))")
+                    continue
+                }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: pending.append(path)
+                case S_IFREG: files.append(path)
+                default: skipped.append("\(path): not a regular file (a FIFO, socket or device); not read")
+                }
+            }
         }
         // Byte order: Swift's String `<` compares Unicode-normalised, which for 100,000 Chinese file
-        // names was most of the time spent listing a folder.
-        return result.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        // names was most of the listing.
+        files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return (files, skipped)
     }
 
-    /// The entries of one folder (not recursive), sorted; for completing file names.
+    /// The entries of a folder (for completion).
     public static func entries(in directory: String) -> [(name: String, isDirectory: Bool)] {
         guard let handle = opendir(directory) else { return [] }
         defer { closedir(handle) }

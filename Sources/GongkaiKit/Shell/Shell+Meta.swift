@@ -95,8 +95,9 @@ extension Shell {
 
     func load(_ paths: [String]) -> Bool {
         do {
-            let files = try ReportPaths.expand(paths)
-            let summary = try session.load(files: files)
+            let expansion = try ReportPaths.expand(paths)
+            for note in expansion.notes { writeError("note: \(note)\n") }
+            let summary = try session.load(files: expansion.files)
             for failure in summary.failures { writeError("error: \(failure)\n") }
             for note in summary.notes { writeError("note: \(note)\n") }
             writeOut(summary.line + "\n")
