@@ -14,6 +14,8 @@ struct Loading {
             session.format = format
             session.renderOptions.bom = bom
             session.keepDuplicates = options.keepDuplicates
+            for note in session.notes { Diagnostics.note("gongkai: note: \(note)") }
+            session.notes.removeAll()
             return session
         } catch {
             Diagnostics.error("\(error)")

@@ -32,6 +32,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Start CSV output with a UTF-8 BOM (for Excel and WPS).")
     var bom = false
 
+    @Flag(help: "Let raw SQL in the files change the database or files (ATTACH, INSERT, DROP, VACUUM INTO, PRAGMA settings). Without it a query file may only read: run someone else's file safely.")
+    var allowWrites = false
+
     @OptionGroup var loadOptions: LoadOptions
 
     @Option(help: "Keep the database in this file instead of in memory.")
@@ -42,6 +45,7 @@ struct RunCommand: ParsableCommand {
         var failed = try Loading(paths: data, db: db).load(into: session)
         let shell = Shell(session: session, out: { print($0, terminator: "") }, err: Diagnostics.write)
         shell.batch = true
+        session.rawSQLReadOnly = !allowWrites
         do { shell.sink = try OutputSink(path: out) } catch {
             Diagnostics.error(error.description)
             throw ExitCode.failure

@@ -138,3 +138,56 @@ struct PipelineTests {
         #expect(result.stdout.hasSuffix("year,reports\r\n2021,7\r\n2022,6\r\n2023,6\r\n"))
     }
 }
+
+/// A saved query file from someone else cannot harm files: its raw SQL may only read unless the user
+/// runs it with --allow-writes; gongkai's own statements (check, pivots) still work.
+struct ReadOnlyQueryFileTests {
+    @Test func aQueryFileMayOnlyRead() throws {
+        let folder = try RunCommandTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let attached = folder.appendingPathComponent("attached.db").path
+        let copy = folder.appendingPathComponent("copy.db").path
+        let db = folder.appendingPathComponent("t.db").path
+        let file = folder.appendingPathComponent("evil.gkq").path
+        try Data("""
+            sql SELECT count(*) AS n FROM report;
+            sql ATTACH '\(attached)' AS x;
+            sql DELETE FROM report;
+            sql PRAGMA writable_schema = 1;
+            sql VACUUM INTO '\(copy)';
+            sql PRAGMA table_info(report);
+            requests by county pivot year
+            check row_total
+            """.utf8).write(to: URL(fileURLWithPath: file))
+        let result = try BinaryRunner.run(["run", file, "--quiet", "--db", db, "--data", BinaryRunner.packageRoot.appendingPathComponent("samples").path])
+        #expect(result.status == 1)
+        #expect(result.stderr.components(separatedBy: "a saved query file may only read").count - 1 == 4, "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: attached))
+        #expect(!FileManager.default.fileExists(atPath: copy))
+        #expect(result.stdout.contains("checked 19 report(s)"))
+        #expect(result.stdout.contains("Δ2021→2022"))
+        let count = try BinaryRunner.run(["--db", db, "-c", "sql SELECT count(*) AS n FROM report", "--format", "csv"])
+        #expect(count.stdout == "n\r\n19\r\n")
+        // With --allow-writes, the user's own file does what it says.
+        let trusted = try BinaryRunner.run(["run", file, "--quiet", "--db", db, "--allow-writes"])
+        #expect(FileManager.default.fileExists(atPath: copy), "\(trusted.stderr)")
+    }
+
+    /// Control characters from a report's text or a file name are shown escaped, never sent raw.
+    @Test func controlCharactersAreEscaped() throws {
+        let result = try BinaryRunner.run(["-c", "sql SELECT 'a' || char(27) || ']52;c;aGk=' || char(7) || 'b' AS x"])
+        #expect(!result.stdout.contains("\u{1B}"))
+        #expect(result.stdout.contains("a\\x1B]52;c;aGk=\\x07b"))
+    }
+
+    /// `.save` onto the database the session has open would break every later write: refused.
+    @Test func saveOntoTheOpenDatabaseIsRefused() throws {
+        let folder = try RunCommandTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("s.db").path
+        _ = try BinaryRunner.run(["--db", db, "-c", "reports"])
+        let result = try BinaryRunner.run(["--db", db], stdin: ".save \(db)\nsql CREATE TABLE later(x)\n")
+        #expect(result.stderr.contains("it is the database this session has open"))
+        #expect(!result.stderr.contains("readonly"), "\(result.stderr)")
+    }
+}

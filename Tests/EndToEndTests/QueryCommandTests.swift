@@ -70,3 +70,95 @@ struct UsageTests {
         #expect(!result.stderr.contains("Usage: gongkai main"))
     }
 }
+
+/// `--db` after an interruption: a load killed part-way is rolled back when the file is opened again,
+/// and the database holds all of a load or none of it.
+struct InterruptedLoadTests {
+    @Test func killedLoadsRollBack() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-kill-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = folder.appendingPathComponent("corpus").path
+        let db = folder.appendingPathComponent("k.db").path
+        try BinaryRunner.run(["generate", corpus, "--reports", "1500"])
+        #expect(try BinaryRunner.run(["--db", db, "-c", "reports", BinaryRunner.packageRoot.appendingPathComponent("samples").path]).status == 0)
+        for delay in [300_000, 500_000, 700_000, 900_000] as [UInt32] {
+            let process = Process()
+            process.executableURL = BinaryRunner.binary
+            process.arguments = ["--db", db, "-c", "reports", corpus]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let reopened = try BinaryRunner.run(["--db", db, "-c", "sql SELECT count(*) AS n FROM report", "--format", "csv"])
+            #expect(reopened.status == 0, "\(reopened.stderr)")
+            #expect(reopened.stdout == "n\r\n19\r\n" || reopened.stdout == "n\r\n1519\r\n", "all or none: \(reopened.stdout)")
+            if reopened.stdout.contains("1519") { break }
+        }
+    }
+
+    /// A hot journal for certain: the sqlite3 shell killed inside a transaction whose pages spilled to
+    /// the file. gongkai opens the file read-write, SQLite rolls the journal back, and it says so (it had
+    /// refused the file as "a readonly database").
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")))
+    func aHotJournalIsRolledBack() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-hot-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("h.db").path
+        #expect(try BinaryRunner.run(["--db", db, "-c", "reports", BinaryRunner.packageRoot.appendingPathComponent("samples").path]).status == 0)
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        shell.arguments = [db]
+        let input = Pipe()
+        shell.standardInput = input
+        shell.standardOutput = FileHandle.nullDevice
+        try shell.run()
+        input.fileHandleForWriting.write(Data("""
+            PRAGMA cache_size = 1;
+            BEGIN;
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+              INSERT INTO narrative (report_id, section, heading, body) SELECT 1, 1, 'x', hex(randomblob(200)) FROM n;
+
+            """.utf8))
+        // The shell then waits for more input with its transaction open (stdin is not closed).
+        for _ in 0..<100 where !FileManager.default.fileExists(atPath: db + "-journal") { usleep(50_000) }
+        usleep(500_000)
+        kill(shell.processIdentifier, SIGKILL)
+        shell.waitUntilExit()
+        #expect(FileManager.default.fileExists(atPath: db + "-journal"))
+        let reopened = try BinaryRunner.run(["--db", db, "-c", "sql SELECT count(*) AS n FROM narrative WHERE heading = 'x'", "--format", "csv"])
+        #expect(reopened.status == 0, "\(reopened.stderr)")
+        #expect(reopened.stdout == "n\r\n0\r\n")
+        #expect(reopened.stderr.contains("an interrupted load was rolled back"))
+    }
+
+    /// A second process waits for a load's lock instead of calling the file foreign.
+    @Test func aLockedDatabaseIsWaitedFor() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-lock-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("l.db").path
+        #expect(try BinaryRunner.run(["--db", db, "-c", "reports", BinaryRunner.packageRoot.appendingPathComponent("samples").path]).status == 0)
+        // Hold a write lock for 1.5 s from the sqlite3 shell.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        holder.arguments = [db]
+        let input = Pipe()
+        holder.standardInput = input
+        holder.standardOutput = FileHandle.nullDevice
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") else { return }
+        try holder.run()
+        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\n.shell sleep 1.5\nCOMMIT;\n".utf8))
+        try input.fileHandleForWriting.close()
+        usleep(300_000)
+        let other = folder.appendingPathComponent("other.txt").path
+        try Data(String(contentsOfFile: BinaryRunner.sample("威海市环翠区羊亭镇-2021.txt"), encoding: .utf8).replacing("566", with: "567").utf8)
+            .write(to: URL(fileURLWithPath: other))
+        let result = try BinaryRunner.run(["--db", db, "-c", "reports", other])
+        holder.waitUntilExit()
+        #expect(!result.stderr.contains("refusing to touch it"), "\(result.stderr)")
+        #expect(result.stderr.contains("waiting for another process"), "\(result.stderr)")
+    }
+}

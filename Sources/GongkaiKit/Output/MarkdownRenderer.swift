@@ -13,6 +13,6 @@ public enum MarkdownRenderer {
     }
 
     static func escape(_ text: String) -> String {
-        text.replacing("|", with: "\\|").replacing("\r\n", with: "<br>").replacing("\n", with: "<br>")
+        TableRenderer.singleLine(text.replacing("|", with: "\\|").replacing("\r\n", with: "<br>").replacing("\n", with: "<br>"))
     }
 }

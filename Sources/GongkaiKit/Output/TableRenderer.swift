@@ -88,11 +88,30 @@ public enum TableRenderer {
         }
     }
 
-    /// Line breaks and tabs inside a cell would break the grid: shown as ↵ and a space.
+    /// Line breaks and tabs inside a cell would break the grid: shown as ↵ and a space. Other control
+    /// characters — from a report's text or a file name — would reach the terminal as commands (an ESC
+    /// sequence clears the screen, OSC 52 writes the clipboard): shown escaped, as `\x1B`.
     static func singleLine(_ text: String) -> String {
         // A byte test first: walking Characters costs grapheme breaking on every Chinese cell.
-        let breaks = FastText.withBytes(text) { bytes in bytes.contains { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 } }
-        guard breaks else { return text }
-        return String(text.map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" ? "↵" : $0 == "\t" ? " " : $0 })
+        let special = FastText.withBytes(text) { bytes in bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 } }
+        guard special else { return text }
+        var out = ""
+        var afterCR = false
+        for scalar in text.unicodeScalars {
+            defer { afterCR = scalar.value == 0x0D }
+            switch scalar.value {
+            case 0x0A where afterCR: continue
+            case 0x0A, 0x0D: out += "↵"
+            case 0x09: out += " "
+            case 0..<0x20, 0x7F, 0x80..<0xA0: out += "\\x" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 2)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
+}
+
+extension String {
+    /// The text with zeros before it up to `width` characters.
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

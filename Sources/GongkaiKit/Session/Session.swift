@@ -4,6 +4,8 @@ public final class Session {
     public let database: Database
     public var format: OutputFormat = .table
     public var renderOptions = RenderOptions()
+    /// Raw SQL may only read (`gongkai run` and `.read` of a saved query file, unless --allow-writes).
+    public var rawSQLReadOnly = false
     /// Load both files of a body and year that differ (`--keep-duplicates`, `.load --keep-duplicates`).
     public var keepDuplicates = false
     /// Lines for stderr that a statement left (an audit run first, a hint on an empty answer); the shell
@@ -17,16 +19,27 @@ public final class Session {
     /// Opens a database: in memory, or the file at `path` (created when missing, refused when it is not
     /// a gongkai database — and then left untouched).
     public static func open(path: String?) throws -> Session {
+        var rolledBack = false
         if let path, FileBytes.exists(path) {
             // Look before writing: a foreign file must stay as it was.
             let probe = try Database(path: path, readOnly: true)
-            if case .foreign(let what) = Schema.kind(of: probe) {
-                throw StoreError(message: "\(path) is \(what); refusing to touch it")
+            switch Schema.kind(of: probe) {
+            case .foreign(let what): throw StoreError(message: "\(path) is \(what); refusing to touch it")
+            case .locked: throw StoreError(message: "\(path) is locked by another process (a load in progress?); try again when it has finished")
+            case .interrupted: rolledBack = true
+            default: break
             }
         }
+        // Read-write, SQLite rolls an interrupted load's journal back on its first read: the database is
+        // as it was before that load, all or nothing.
         let database = try Database(path: path ?? ":memory:")
+        if rolledBack, let path {
+            if case .foreign(let what) = Schema.kind(of: database) { throw StoreError(message: "\(path) is \(what); refusing to touch it") }
+        }
         try Schema.prepare(database)
-        return Session(database: database)
+        let session = Session(database: database)
+        if rolledBack, let path { session.notes.append("\(path): an interrupted load was rolled back; the database is as it was before that load") }
+        return session
     }
 
     /// Loads report files into the database (one transaction).
@@ -46,15 +59,23 @@ public final class Session {
 
     /// Runs raw SQL (every statement in the text); the rows of the last statement that returns any.
     public func runSQL(_ sql: String) throws -> Output {
+        database.readOnly = rawSQLReadOnly
+        defer { database.readOnly = false }
         var last: ResultSet?
         var changed = 0
-        try database.forEachStatement(sql) { statement in
-            let rows = try statement.rows()
-            if statement.columnCount > 0 {
-                last = ResultSet(columns: statement.columnNames, rows: rows)
-            } else {
-                changed += database.changes
+        do {
+            try database.forEachStatement(sql) { statement in
+                let rows = try statement.rows()
+                if statement.columnCount > 0 {
+                    last = ResultSet(columns: statement.columnNames, rows: rows)
+                } else {
+                    changed += database.changes
+                }
             }
+        } catch let error as DatabaseError where rawSQLReadOnly && error.primaryCode == 23 {
+            // SQLITE_AUTH from the authorizer says only "not authorized".
+            throw DatabaseError(code: error.code, message: "a saved query file may only read: ATTACH, DETACH and pragmas that set a value are refused (run the file with --allow-writes if you trust it)",
+                                sql: error.sql, offset: error.offset)
         }
         if let last { return .rows(last) }
         return .message("ok (\(changed) row\(changed == 1 ? "" : "s") changed)")

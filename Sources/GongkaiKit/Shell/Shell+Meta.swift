@@ -39,8 +39,10 @@ extension Shell {
             if arguments.first == nil { writeOut("results go to the terminal again\n") }
         case ".schema": return schema(arguments.first)
         case ".read":
-            guard let path = arguments.first else { return fail("usage: .read FILE.gkq") }
-            return read(path)
+            // Someone else's saved query file may only read, unless the user says otherwise.
+            let allowWrites = arguments.contains("--allow-writes")
+            guard let path = arguments.first(where: { $0 != "--allow-writes" }) else { return fail("usage: .read [--allow-writes] FILE.gkq") }
+            return read(path, allowWrites: allowWrites)
         case ".load":
             let paths = arguments.filter { $0 != "--keep-duplicates" }
             guard !paths.isEmpty else { return fail("usage: .load [--keep-duplicates] PATH… (files or folders)") }
@@ -83,7 +85,10 @@ extension Shell {
         }
     }
 
-    func read(_ path: String) -> Bool {
+    func read(_ path: String, allowWrites: Bool = false) -> Bool {
+        let before = session.rawSQLReadOnly
+        session.rawSQLReadOnly = !allowWrites
+        defer { session.rawSQLReadOnly = before }
         do {
             let bytes = try FileBytes.read(path)
             guard let text = ScriptText.decode(bytes) else { return fail(ScriptText.NotText(path: path).description) }
@@ -119,6 +124,12 @@ extension Shell {
         }
         if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
             return fail("cannot save to \(requested): not a regular file")
+        }
+        // Renaming a copy over the file this session has open (`--db`) would leave the connection on
+        // the unlinked old file: every later write fails (SQLITE_READONLY_DBMOVED).
+        var open = stat()
+        if stat(path, &info) == 0, stat(session.database.path, &open) == 0, info.st_dev == open.st_dev, info.st_ino == open.st_ino {
+            return fail("cannot save to \(requested): it is the database this session has open (--db), which is kept as you go")
         }
         let temporary = path + ".tmp-\(getpid())"
         do {

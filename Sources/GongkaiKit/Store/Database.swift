@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import CSQLite
 
 /// A connection to SQLite: in memory (the default) or a file. A small, safe wrapper in the manner of
@@ -29,9 +32,32 @@ public final class Database {
         // A double-quoted name that is no column must be an error, not a string literal (SQLite's legacy
         // default): `ORDER BY "requests"` on a result without that column silently ordered by a constant.
         gongkai_disable_double_quoted_strings(connection)
+        sqlite3_busy_handler(connection, waitForLock, nil)
+        readOnlyGuard.initialize(to: 0)
+        sqlite3_set_authorizer(connection, authorize, readOnlyGuard)
     }
 
-    deinit { sqlite3_close_v2(handle) }
+    deinit {
+        sqlite3_close_v2(handle)
+        readOnlyGuard.deallocate()
+    }
+
+    /// While set, statements may only read: each must be read-only by SQLite's judgement
+    /// (`sqlite3_stmt_readonly`), and the authorizer refuses ATTACH, DETACH and pragmas that set a value
+    /// (which SQLite counts as read-only). For raw SQL from a saved query file someone else wrote.
+    public var readOnly: Bool {
+        get { readOnlyGuard.pointee != 0 }
+        set { readOnlyGuard.pointee = newValue ? 1 : 0 }
+    }
+    /// Where the authorizer callback reads `readOnly` (owned here, freed after the connection closes).
+    private let readOnlyGuard = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+
+    /// A statement that would write while `readOnly` is set: refused before it runs.
+    func checkReadOnly(_ statement: OpaquePointer, sql: String) throws(DatabaseError) {
+        guard readOnly, sqlite3_stmt_readonly(statement) == 0 else { return }
+        sqlite3_finalize(statement)
+        throw DatabaseError(code: SQLITE_AUTH, message: "a saved query file may only read: this statement would change the database or a file (run the file with --allow-writes if you trust it)", sql: sql)
+    }
 
     /// Prepares the first statement of `sql`. Throws SQLite's message when it does not compile.
     public func prepare(_ sql: String) throws(DatabaseError) -> Statement {
@@ -39,6 +65,7 @@ public final class Database {
         let code = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
         guard code == SQLITE_OK else { throw DatabaseError.from(handle, code: code, sql: sql) }
         guard let statement else { throw DatabaseError(code: SQLITE_MISUSE, message: "no statement in the SQL", sql: sql) }
+        try checkReadOnly(statement, sql: sql)
         return Statement(database: self, handle: statement, sql: sql)
     }
 
@@ -64,6 +91,7 @@ public final class Database {
                 throw DatabaseError.from(handle, code: code, sql: String(decoding: utf8[offset..<(utf8.count - 1)], as: UTF8.self))
             }
             let text = String(decoding: utf8[offset..<(offset + max(consumed, 0))], as: UTF8.self)
+            if let statement { try checkReadOnly(statement, sql: text) }
             if let statement { try body(Statement(database: self, handle: statement, sql: text)) }
             if consumed <= 0 { break }
             offset += consumed
@@ -138,5 +166,37 @@ public struct ResultSet: Sendable, Equatable {
     public init(columns: [String], rows: [[DatabaseValue]]) {
         self.columns = columns
         self.rows = rows
+    }
+}
+
+/// While another process holds the database (a load into the same `--db`), wait instead of failing at
+/// once: 50 ms at a time, saying so after a second, giving up after 30 s (then the statement fails with
+/// SQLite's "database is locked", which the callers name as a lock).
+private func waitForLock(_ context: UnsafeMutableRawPointer?, _ attempts: Int32) -> Int32 {
+    if attempts == 20 {
+        let message = Array("gongkai: waiting for another process that is writing to the database (a load?)…\n".utf8)
+        _ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    }
+    guard attempts < 600 else { return 0 }
+    usleep(50_000)
+    return 1
+}
+
+/// Pragmas whose argument names what to read, not a value to set.
+private let readingPragmas: Set<String> = ["table_info", "table_xinfo", "index_list", "index_info", "index_xinfo", "foreign_key_list",
+                                           "table_list", "integrity_check", "quick_check"]
+
+/// The authorizer: while the connection is read-only (see `Database.readOnly`), ATTACH and DETACH are
+/// refused (ATTACH creates files; SQLite counts both as read-only), and so is a pragma that sets a
+/// value (`PRAGMA writable_schema = 1`). Otherwise everything is allowed.
+private func authorize(_ context: UnsafeMutableRawPointer?, _ action: Int32, _ first: UnsafePointer<CChar>?, _ second: UnsafePointer<CChar>?,
+                       _ database: UnsafePointer<CChar>?, _ trigger: UnsafePointer<CChar>?) -> Int32 {
+    guard let context, context.assumingMemoryBound(to: Int32.self).pointee != 0 else { return SQLITE_OK }
+    switch action {
+    case SQLITE_ATTACH, SQLITE_DETACH: return SQLITE_DENY
+    case SQLITE_PRAGMA:
+        guard second != nil, let first else { return SQLITE_OK }
+        return readingPragmas.contains(String(cString: first).lowercased()) ? SQLITE_OK : SQLITE_DENY
+    default: return SQLITE_OK
     }
 }

@@ -134,6 +134,11 @@ public enum Schema {
         case empty
         case gongkai(version: Int64)
         case foreign(String)
+        /// A hot journal: a load was interrupted (kill -9, a crash, a full disk) before it committed.
+        /// Opening read-write lets SQLite roll it back, to the database as it was before that load.
+        case interrupted
+        /// Another process holds a lock on it (a load in progress).
+        case locked
     }
 
     /// Tells whether an open database is empty, one of ours, or something else. Reads only.
@@ -147,6 +152,9 @@ public enum Schema {
             return .foreign(id == 0 ? "a SQLite database of another program (\(Int(tables)) schema objects, no gongkai id)"
                                     : "a SQLite database of another program (application_id \(id))")
         } catch {
+            // SQLITE_READONLY_ROLLBACK: a read-only connection met a hot journal it may not roll back.
+            if error.code == 776 { return .interrupted }
+            if error.primaryCode == 5 || error.primaryCode == 6 { return .locked }
             return .foreign(error.primaryCode == 26 ? "not a SQLite database" : error.message)
         }
     }
@@ -187,6 +195,10 @@ public enum Schema {
             throw StoreError(message: "\(database.path) is a gongkai database of schema version \(found); this gongkai reads version \(version)")
         case .foreign(let what):
             throw StoreError(message: "\(database.path) is \(what); refusing to touch it")
+        case .interrupted:
+            throw StoreError(message: "\(database.path) has an interrupted load to roll back; open it read-write")
+        case .locked:
+            throw StoreError(message: "\(database.path) is locked by another process (a load in progress?); try again when it has finished")
         }
     }
 }
