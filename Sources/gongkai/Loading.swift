@@ -37,7 +37,12 @@ struct Loading {
             throw ExitCode.failure
         }
         let progress = ProgressLine(total: files.count)
-        let summary = try session.load(files: files, progress: progress.update)
+        let summary: Loader.Summary
+        do { summary = try session.load(files: files, progress: progress.update) } catch {
+            progress.finish()
+            Diagnostics.error("\(error)")
+            throw ExitCode.failure
+        }
         progress.finish()
         for failure in summary.failures { Diagnostics.error("\(failure)") }
         for note in summary.notes { Diagnostics.note("gongkai: note: \(note)") }

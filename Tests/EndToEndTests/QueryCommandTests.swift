@@ -162,3 +162,27 @@ struct InterruptedLoadTests {
         #expect(result.stderr.contains("waiting for another process"), "\(result.stderr)")
     }
 }
+
+/// An insert that fails late in a load (a full disk, a trigger raising) ends the load with the file
+/// named and everything rolled back — never a crash (the parsing pipe's semaphore was freed in use).
+struct FailedLoadTests {
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")))
+    func anInsertFailingLateRollsBack() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-fail-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = folder.appendingPathComponent("corpus").path
+        let db = folder.appendingPathComponent("f.db").path
+        try BinaryRunner.run(["generate", corpus, "--reports", "1200"])
+        _ = try BinaryRunner.run(["--db", db, "-c", "reports"])
+        let trigger = Process()
+        trigger.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        trigger.arguments = [db, "CREATE TRIGGER boom BEFORE INSERT ON report WHEN (SELECT count(*) FROM report) >= 900 BEGIN SELECT RAISE(ABORT, 'boom'); END;"]
+        try trigger.run()
+        trigger.waitUntilExit()
+        let result = try BinaryRunner.run(["--db", db, "-c", "reports", corpus])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("the load stopped at \(corpus)/000900-合成样例.txt: SQLite: boom; it was rolled back"), "\(result.stderr)")
+        let count = try BinaryRunner.run(["--db", db, "-c", "sql SELECT count(*) AS n FROM report", "--format", "csv"])
+        #expect(count.stdout == "n\r\n0\r\n")
+    }
+}

@@ -179,6 +179,23 @@ struct REPLTests {
         }
     }
 
+    /// Ctrl-C cancels a `.load`: it is rolled back, says so, and the session goes on with what it had.
+    @Test func ctrlCCancelsALoad() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gk-load-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try BinaryRunner.run(["generate", folder, "--reports", "4000"])
+        let terminal = try Terminal()
+        try terminal.type(".load \(folder)")
+        try terminal.send("Enter")
+        usleep(600_000)
+        try terminal.send("C-c")
+        let screen = try terminal.waitFor("it was rolled back")
+        #expect(screen.contains("the load was interrupted"))
+        try terminal.type("reports;")
+        try terminal.send("Enter")
+        _ = try terminal.waitFor("     19")
+    }
+
     static func sessionAlive(_ name: String) -> Bool {
         (try? Terminal.tmux(["list-sessions", "-F", "#{session_name}"]))?.split(separator: "\n").contains { $0 == name } ?? false
     }

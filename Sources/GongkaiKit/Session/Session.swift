@@ -11,6 +11,8 @@ public final class Session {
     /// Lines for stderr that a statement left (an audit run first, a hint on an empty answer); the shell
     /// prints and clears them after each statement.
     public var notes: [String] = []
+    /// True once the user asked to stop (Ctrl-C in the REPL): a load checks it between reports.
+    public var interrupted: @Sendable () -> Bool = { false }
 
     public init(database: Database) {
         self.database = database
@@ -46,6 +48,7 @@ public final class Session {
     public func load(files: [String], progress: ((Int, Int) -> Void)? = nil) throws -> Loader.Summary {
         let loader = try Loader(database: database)
         loader.keepDuplicates = keepDuplicates
+        loader.interrupted = interrupted
         return try loader.load(files: files, progress: progress)
     }
 

@@ -57,6 +57,8 @@ public final class Loader {
 
     /// Load both files of a body and year that differ (`--keep-duplicates`), for comparing versions.
     public var keepDuplicates = false
+    /// Asked between reports: true stops the load, which is rolled back.
+    public var interrupted: @Sendable () -> Bool = { false }
     let places: PlaceResolver
 
     let database: Database
@@ -120,6 +122,9 @@ public final class Loader {
             try ParallelReader.stream(files, places: places) { batch, results in
                 progress?(start, files.count)
                 for (file, outcome) in zip(batch, results) {
+                    if interrupted() {
+                        throw StoreError(message: "the load was interrupted (at \(file)); it was rolled back, nothing of it was kept")
+                    }
                     switch outcome {
                     case .failure(let error):
                         summary.failures.append(error)
@@ -134,7 +139,13 @@ public final class Loader {
                             continue
                         }
                         seenValues[parsed.valuesKey] = file
-                        guard try admit(parsed, into: &summary) else { continue }
+                        let admitted: Bool
+                        do { admitted = try admit(parsed, into: &summary) } catch let error as DatabaseError {
+                            // Said with the file, in words: the whole load is rolled back.
+                            let what = error.primaryCode == 13 ? "the disk is full" : error.primaryCode == 9 ? "the load was interrupted" : "SQLite: \(error.message)"
+                            throw StoreError(message: "the load stopped at \(file): \(what); it was rolled back, nothing of it was kept")
+                        }
+                        guard admitted else { continue }
                         summary.loaded.append(file)
                         summary.warnings += parsed.report.warnings.count
                     }

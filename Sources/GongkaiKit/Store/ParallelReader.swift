@@ -86,7 +86,11 @@ public enum ParallelReader {
     /// The hand-over between the producer thread and the consumer.
     final class Pipe: @unchecked Sendable {
         let ready: [DispatchSemaphore]
-        let space = DispatchSemaphore(value: 2)
+        /// Two batches may wait ahead of the consumer. Made with value 0 and signalled twice, not made
+        /// with value 2: libdispatch stops the program when a semaphore is freed holding less than the
+        /// value it was made with — which is what a consumer that threw (an insert failing late in a
+        /// load) left behind.
+        let space = DispatchSemaphore(value: 0)
         let slots: UnsafeMutableBufferPointer<[Result<Parsed, ReadError>]?>
         /// Set by the consumer's thread, read by the producer's: an atomic, not a plain Bool.
         let cancelFlag = Atomic<Bool>(false)
@@ -97,6 +101,8 @@ public enum ParallelReader {
 
         init(count: Int) {
             ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+            space.signal()
+            space.signal()
             slots = .allocate(capacity: count)
             slots.initialize(repeating: nil)
         }

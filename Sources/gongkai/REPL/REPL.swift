@@ -1,3 +1,4 @@
+import Synchronization
 import CEditLine
 import CSQLite
 import GongkaiKit
@@ -26,6 +27,7 @@ struct REPL {
             return LineEditor.Completion(insert: result.insert, candidates: result.candidates)
         }
         interruptTarget = session.database.connection
+        session.interrupted = { interruptRequested.load(ordering: .relaxed) }
         signal(SIGINT, interruptHandler)
         var buffer = ""
         while !shell.quitRequested {
@@ -41,6 +43,8 @@ struct REPL {
                     if blank { continue }
                     if line.drop(while: \.isWhitespace).hasPrefix(".") {
                         editor.remember(line)
+                        // Ctrl-C cancels a `.load` (its inserts are interrupted; the load rolls back).
+                        Self.enableInterruptKey()
                         shell.meta(line)
                         gk_flush_stdout()
                         continue
@@ -63,6 +67,7 @@ extension REPL {
     /// editing); while a query runs, Ctrl-C must raise SIGINT so the handler can interrupt SQLite.
     /// SIGINT is also found blocked in the process's signal mask by then: unblock it.
     static func enableInterruptKey() {
+        interruptRequested.store(false, ordering: .relaxed)
         var settings = termios()
         if tcgetattr(0, &settings) == 0 {
             settings.c_lflag |= tcflag_t(ISIG)
@@ -119,8 +124,12 @@ struct PipedInput {
 }
 
 nonisolated(unsafe) private var interruptTarget: OpaquePointer?
+/// Set by Ctrl-C, for work between SQL statements (a load parsing its files); cleared before each
+/// statement or meta-command.
+let interruptRequested = Atomic<Bool>(false)
 
 private func interruptHandler(_ signal: Int32) {
+    interruptRequested.store(true, ordering: .relaxed)
     if let interruptTarget { sqlite3_interrupt(interruptTarget) }
 }
 
