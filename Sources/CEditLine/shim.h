@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <histedit.h>
 #include <fcntl.h>
+#include <errno.h>
 #define O_RDWR_FOR_PT (O_RDWR | O_NOCTTY)
 
 typedef wchar_t *(*gk_prompt_fn)(EditLine *);
@@ -49,6 +50,11 @@ static inline int gk_terminal_columns(void) {
     return 80;
 }
 static inline void gk_flush_stdout(void) { fflush(stdout); }
+/// Flushes stdout; 0 when everything written reached it, else the error (a full disk under `> file`).
+static inline int gk_stdout_failure(void) {
+    if (fflush(stdout) != 0) return errno ? errno : EIO;
+    return ferror(stdout) ? EIO : 0;
+}
 
 // Pseudo-terminals for the benchmark's start-up figure (the declarations glibc hides without _XOPEN_SOURCE).
 int posix_openpt(int flags);

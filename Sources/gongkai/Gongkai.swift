@@ -1,5 +1,9 @@
 import ArgumentParser
+import CEditLine
 import GongkaiKit
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @main
 struct Gongkai: ParsableCommand {
@@ -9,4 +13,21 @@ struct Gongkai: ParsableCommand {
         subcommands: [MainCommand.self, RunCommand.self, CheckCommand.self, ParseCommand.self, GenerateCommand.self],
         defaultSubcommand: MainCommand.self
     )
+
+    /// As ArgumentParser's, and then: what was printed must have reached stdout. A write that failed
+    /// (a full disk under `> file`) makes the exit status 1 with a message, never a silent 0.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            _ = gk_stdout_failure()
+            exit(withError: error)
+        }
+        let failure = gk_stdout_failure()
+        if failure != 0 {
+            Diagnostics.error("cannot write to standard output: \(String(cString: strerror(failure)))")
+            exit(withError: ExitCode.failure)
+        }
+    }
 }

@@ -191,3 +191,37 @@ struct ReadOnlyQueryFileTests {
         #expect(!result.stderr.contains("readonly"), "\(result.stderr)")
     }
 }
+
+/// Output that could not be written is an error; a result too large to hold is cut, with a note.
+struct OutputFailureTests {
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+    func aFullDiskUnderStdoutFails() throws {
+        let process = Process()
+        process.executableURL = BinaryRunner.binary
+        process.arguments = ["-c", "reports by township"]
+        process.currentDirectoryURL = BinaryRunner.packageRoot
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(message.contains("cannot write to standard output: No space left on device"))
+    }
+
+    @Test func anEndlessQueryIsCut() throws {
+        let result = try BinaryRunner.run(["-c", "sql WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c", "--format", "csv"])
+        #expect(result.stderr.contains("the result was cut at 2000000 rows"))
+        #expect(result.stdout.hasSuffix("1999999\r\n2000000\r\n"))
+    }
+
+    /// `--out` to a pipe (`/dev/stdout` when stdout is a pipe) is written, not refused with "Illegal seek".
+    @Test func outToAPipe() throws {
+        let (folder, path) = try PipelineTests.file("a.gkq", "-- name: a\nreports\n")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try BinaryRunner.run(["run", path, "--out", "/dev/stdout"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("-- a\nreports"))
+    }
+}

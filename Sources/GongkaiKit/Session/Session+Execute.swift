@@ -139,13 +139,17 @@ extension Session {
         switch compiled {
         case .query(let query):
             echo?(query.described)
-            return try database.query(query.sql, query.values)
+            let result = try database.query(query.sql, query.values, limit: Limits.resultRows)
+            if result.cut { notes.append(Self.cutNote) }
+            return result
         case .pivot(let plan):
             echo?(plan.materialize.described + plan.valuesQuery.described)
             return try withPivotBase(plan) { values in
                 let final = try plan.finish(values: values)
                 echo?(final.described)
-                return try database.query(final.sql, final.values)
+                let result = try database.query(final.sql, final.values, limit: Limits.resultRows)
+                if result.cut { notes.append(Self.cutNote) }
+                return result
             }
         }
     }

@@ -68,9 +68,9 @@ public final class Session {
         var changed = 0
         do {
             try database.forEachStatement(sql) { statement in
-                let rows = try statement.rows()
+                let (rows, more) = try statement.rows([], limit: Limits.resultRows)
                 if statement.columnCount > 0 {
-                    last = ResultSet(columns: statement.columnNames, rows: rows)
+                    last = ResultSet(columns: statement.columnNames, rows: rows, cut: more)
                 } else {
                     changed += database.changes
                 }
@@ -80,9 +80,14 @@ public final class Session {
             throw DatabaseError(code: error.code, message: "a saved query file may only read: ATTACH, DETACH and pragmas that set a value are refused (run the file with --allow-writes if you trust it)",
                                 sql: error.sql, offset: error.offset)
         }
-        if let last { return .rows(last) }
+        if let last {
+            if last.cut { notes.append(Self.cutNote) }
+            return .rows(last)
+        }
         return .message("ok (\(changed) row\(changed == 1 ? "" : "s") changed)")
     }
+
+    static let cutNote = "the result was cut at \(Limits.resultRows) rows (Limits.resultRows); add a limit or a where"
 
     public func render(_ output: Output) -> String {
         switch output {

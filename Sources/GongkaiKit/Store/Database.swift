@@ -114,10 +114,10 @@ public final class Database {
     }
 
     /// The rows of one query.
-    public func query(_ sql: String, _ values: [DatabaseValue] = []) throws(DatabaseError) -> ResultSet {
+    public func query(_ sql: String, _ values: [DatabaseValue] = [], limit: Int = .max) throws(DatabaseError) -> ResultSet {
         let statement = try prepare(sql)
-        let rows = try statement.rows(values)
-        return ResultSet(columns: statement.columnNames, rows: rows)
+        let (rows, more) = try statement.rows(values, limit: limit)
+        return ResultSet(columns: statement.columnNames, rows: rows, cut: more)
     }
 
     /// The first column of the first row, or nil.
@@ -163,9 +163,12 @@ public final class Database {
 public struct ResultSet: Sendable, Equatable {
     public var columns: [String]
     public var rows: [[DatabaseValue]]
-    public init(columns: [String], rows: [[DatabaseValue]]) {
+    /// True when more rows were there than were kept (`Limits.resultRows`).
+    public var cut = false
+    public init(columns: [String], rows: [[DatabaseValue]], cut: Bool = false) {
         self.columns = columns
         self.rows = rows
+        self.cut = cut
     }
 }
 

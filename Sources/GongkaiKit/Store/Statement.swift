@@ -106,11 +106,20 @@ public final class Statement {
 
     /// Runs with `values` and returns every row.
     public func rows(_ values: [DatabaseValue] = []) throws(DatabaseError) -> [[DatabaseValue]] {
+        try rows(values, limit: .max).rows
+    }
+
+    /// At most `limit` rows, and whether there were more (the statement stops there: an endless
+    /// recursive query ends at the limit instead of taking the machine's memory).
+    public func rows(_ values: [DatabaseValue], limit: Int) throws(DatabaseError) -> (rows: [[DatabaseValue]], more: Bool) {
         try bind(values)
         var rows: [[DatabaseValue]] = []
         let count = columnCount
-        while try step() { rows.append((0..<count).map(column)) }
-        return rows
+        while try step() {
+            if rows.count == limit { return (rows, true) }
+            rows.append((0..<count).map(column))
+        }
+        return (rows, false)
     }
 
     /// Runs with `values`, ignoring any rows.
