@@ -160,3 +160,26 @@ struct TrustTests {
         #expect(session.notes == ["no county (区县) = “西山” in the loaded reports; did you mean “西山县”?"])
     }
 }
+
+/// Two different reports with a generic title, no agency, the same year and the same numbers differ in
+/// their words: both are loaded (the values key had them as one and dropped the second).
+struct DifferentReportsTests {
+    @Test func wordsTellReportsApart() throws {
+        let folder = try TrustTests.Folder()
+        func generic(_ words: String) -> (String) -> String {
+            { text in
+                // No agency anywhere: a generic title, and the opening sentence without the body's name.
+                var lines = text.replacing("羊亭镇人民政府", with: "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                lines[0] = "2021年政府信息公开工作年度报告"
+                if let index = lines.firstIndex(where: { $0.contains("主动公开政府信息情况。") }) { lines[index] += words }
+                return lines.joined(separator: "\n")
+            }
+        }
+        let first = try folder.write("局一.txt", from: "威海市环翠区羊亭镇-2021.txt", generic("本局重点公开了财政预决算信息。"))
+        let second = try folder.write("局二.txt", from: "威海市环翠区羊亭镇-2021.txt", generic("本局重点公开了行政执法信息。"))
+        let session = try Session.open(path: nil)
+        let summary = try session.load(files: [first, second])
+        #expect(try ReportReader().read(file: first).agency == nil)
+        #expect(summary.loaded == [first, second], "\(summary.notes)")
+    }
+}

@@ -45,12 +45,12 @@ public final class Loader {
                 + sameReport.map { "\($0.file) is the same report as \($0.sameAs) (same title, body, year and numbers, in another form); skipped" }
                 + (withoutCounty == 0 ? [] : ["\(withoutCounty) report(s) name their township but no county that could be told (a name several places share, or one the gazetteer does not know); `where county = …` leaves them out — a gongkai.tsv manifest beside the files can say where they are (docs/places.md)"])
                 + otherVersions.map { version in
-                    let differs = version.differences.isEmpty ? "" : " (" + version.differences.joined(separator: "; ") + ")"
+                    let differs = version.differences.isEmpty ? " in its words (the numbers are the same)" : " (" + version.differences.joined(separator: "; ") + ")"
                     if version.keptBoth {
                         let why = version.because.isEmpty ? "--keep-duplicates" : version.because
-                        return "\(version.skipped) and \(version.kept) may both be \(version.body)'s \(version.year) report, with different numbers\(differs); both loaded (\(why)): sums count both"
+                        return "\(version.skipped) and \(version.kept) may both be \(version.body)'s \(version.year) report, differing\(differs); both loaded (\(why)): sums count both"
                     }
-                    return "\(version.skipped) and \(version.kept) are both \(version.body)'s \(version.year) report, with different numbers\(differs); kept \(version.kept) (\(version.because)), skipped \(version.skipped) — `check duplicate_report` lists every such pair, --keep-duplicates loads both"
+                    return "\(version.skipped) and \(version.kept) are both \(version.body)'s \(version.year) report, differing\(differs); kept \(version.kept) (\(version.because)), skipped \(version.skipped) — `check duplicate_report` lists every such pair, --keep-duplicates loads both"
                 }
         }
     }

@@ -6,6 +6,11 @@
 /// The key is 64-bit FNV-1a over the values, fed as they are (no text built): it is worked out for
 /// every report loaded, and for 100,000 reports the chance that two different ones share a key is
 /// about 3 in 10^10 — and they would also need the same title, body and year to be taken as one.
+///
+/// The prose counts too, as its Chinese characters alone: two short reports with a generic title, no
+/// agency and the same few numbers differ in their words, and must not be taken for one. Only the CJK
+/// ideographs of sections 一, 五 and 六 are fed — spacing, line breaks, punctuation, digits and page
+/// furniture differ between a page and its PDF; the words do not.
 public enum ValuesKey {
     struct FNV1a {
         var state: UInt64 = 0xcbf29ce484222325
@@ -51,6 +56,13 @@ public enum ValuesKey {
             hash.feed(cell.stage.rawValue); hash.feed(cell.outcome); hash.feed(cell.reason); hash.feed(cell.applicant); hash.feed(cell.value)
         }
         for cell in report.reviews { hash.feed(cell.kind); hash.feed(cell.result); hash.feed(cell.value) }
+        for section in report.narrative where [1, 5, 6].contains(section.section) {
+            hash.feed(UInt8(section.section))
+            for scalar in section.body.unicodeScalars where (0x4E00...0x9FFF).contains(scalar.value) {
+                var value = scalar.value
+                for _ in 0..<3 { hash.feed(UInt8(truncatingIfNeeded: value)); value >>= 8 }
+            }
+        }
         let hex = String(hash.state, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
