@@ -225,3 +225,17 @@ struct OutputFailureTests {
         #expect(result.stdout.contains("-- a\nreports"))
     }
 }
+
+/// A result that cannot be written is that statement's error, said as one.
+struct SinkFailureTests {
+    @Test func anUnwritableResultFileIsAnError() throws {
+        let (folder, path) = try PipelineTests.file("w.gkq", "-- name: levels\nreports by level\n")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out").path
+        // A folder where the result file would go.
+        try FileManager.default.createDirectory(atPath: out + "/levels.csv", withIntermediateDirectories: true)
+        let result = try BinaryRunner.run(["run", path, "--format", "csv", "--out", out + "/"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("error: cannot write \(out)/levels.csv: Is a directory\n"), "\(result.stderr)")
+    }
+}

@@ -38,6 +38,8 @@ struct DecodingTests {
         ([UInt8](), "the file is empty"),
         ([0xEF, 0xBB, 0xBF, 0xC3, 0x28], "not valid UTF-8"),
         ([0x81, 0x20, 0xFE, 0x7F, 0x80, 0xFF, 0x81, 0x81], "not text in UTF-8, UTF-16 or GB18030"),
+        // The damage is pointed at: the byte offset where UTF-8 first fails.
+        (Array("一、总体情况\n".utf8) + [0x81, 0x20, 0xFE, 0x7F, 0x80, 0xFF, 0x81, 0x81], "the first byte that is not UTF-8 is at offset 19"),
         // A file of NULs reads as UTF-16 NULs; control bytes are valid UTF-8: both are binary, not text.
         ([UInt8](repeating: 0, count: 4000), "binary data"),
         (Array(repeating: [0x01, 0x02, 0x1B, 0x41, 0x42], count: 200).flatMap { $0 }, "binary data"),

@@ -63,7 +63,21 @@ public enum TextDecoder {
         if let text = gb18030(bytes), looksLikeChinese(text) {
             return Decoded(text: text, encoding: .gb18030)
         }
-        throw ReadError(file: file, reason: "not text in UTF-8, UTF-16 or GB18030/GBK")
+        throw ReadError(file: file, reason: "not text in UTF-8, UTF-16 or GB18030/GBK" + (firstInvalidUTF8(bytes).map { " (the first byte that is not UTF-8 is at offset \($0))" } ?? ""))
+    }
+
+    /// Where UTF-8 decoding first fails, to point at the damage.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
     }
 
     /// Formats recognised by their first bytes; these are refused with their name. (PDF, .docx and

@@ -32,24 +32,6 @@ extension Session {
                 var text = "\(prefix)error: SQLite: \(error.message)\n"
                 if let pointed = error.pointed { text += pointed + "\n" }
                 return text
-            case .other(let message): return message
-            }
-        }
-
-        /// The message as printed: with the source line and an underline where the error has a position.
-        public func render(source: String, origin: String? = nil, statement: ParsedStatement? = nil) -> String {
-            switch self {
-            case .query(let error):
-                return error.render(source: source, origin: origin)
-            case .database(let error):
-                var prefix = ""
-                if let statement, let origin {
-                    let (line, column) = QueryError("", at: statement.range).position(in: source)
-                    prefix = "\(origin):\(line):\(column): "
-                }
-                var text = "\(prefix)error: SQLite: \(error.message)\n"
-                if let pointed = error.pointed { text += pointed + "\n" }
-                return text
             case .other(let message):
                 return "error: \(message)\n"
             }

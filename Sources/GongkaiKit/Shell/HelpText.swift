@@ -53,7 +53,8 @@ public enum HelpText {
             .mode table|csv|json|markdown|bar                  .sql on|off            show the SQL before results
             .timer on|off            time each statement       .bom on|off            a UTF-8 BOM before CSV
             .once FILE               next result to FILE       .output [FILE]         all results to FILE (none: back)
-            .read FILE.gkq           run a saved query file    .save FILE             write the database to FILE
+            .read FILE.gkq           run a saved query file (its sql read-only; .read --allow-writes FILE)
+            .save FILE               write the database to FILE
             .nullvalue TEXT          how NULL shows            .quit                  leave (or Ctrl-D)
 
             """
