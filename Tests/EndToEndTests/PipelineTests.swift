@@ -239,3 +239,35 @@ struct SinkFailureTests {
         #expect(result.stderr.hasPrefix("error: cannot write \(out)/levels.csv: Is a directory\n"), "\(result.stderr)")
     }
 }
+
+/// FIFOs: as --db refused, as --out with nothing reading an error (not a wait for ever), and with a
+/// reader one stream of every result.
+struct FIFOTests {
+    @Test func fifosNeverBlock() throws {
+        let (folder, path) = try PipelineTests.file("f.gkq", "-- name: a\nreports\n-- name: b\nreports by level\n")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let db = try BinaryRunner.run(["--db", fifo, "-c", "reports"])
+        #expect(db.status == 1)
+        #expect(db.stderr.contains("is not a regular file"))
+        let unread = try BinaryRunner.run(["run", path, "--out", fifo])
+        #expect(unread.status == 1)
+        #expect(unread.stderr.contains("it is a FIFO that no process reads"))
+        let once = try BinaryRunner.run([], stdin: ".once \(fifo)\nreports\n")
+        #expect(once.stderr.contains("it is a FIFO that no process reads"))
+        // With a reader: both results, in one stream.
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/bin/cat")
+        reader.arguments = [fifo]
+        let output = Pipe()
+        reader.standardOutput = output
+        try reader.run()
+        usleep(200_000)
+        let read = try BinaryRunner.run(["run", path, "--out", fifo])
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        reader.waitUntilExit()
+        #expect(read.status == 0, "\(read.stderr)")
+        #expect(text.contains("-- a\n") && text.contains("-- b\n"))
+    }
+}

@@ -16,11 +16,23 @@ struct PDFReader {
         var title: String?
     }
 
+    /// The copies a gongkai killed during a load left behind (`gongkai-PID-….pdf` of a PID that is
+    /// gone) are removed once, before this process makes its first.
+    static let staleCopiesRemoved: Void = {
+        let folder = NSTemporaryDirectory()
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix("gongkai-") && name.hasSuffix(".pdf") {
+            let digits = name.dropFirst("gongkai-".count).prefix { $0.isNumber }
+            guard let pid = Int32(digits), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(folder + name)
+        }
+    }()
+
     func read(_ bytes: [UInt8], file: String) throws(ReadError) -> Read {
         guard let tool = Self.candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw ReadError(file: file, reason: "a PDF; reading it needs pdftotext (Debian: apt-get install poppler-utils; scripts/setup installs it)")
         }
         // pdftotext wants a file it can seek in; the bytes may not come from one (stdin, a test).
+        _ = Self.staleCopiesRemoved
         let temporary = NSTemporaryDirectory() + "gongkai-\(getpid())-\(UUID().uuidString).pdf"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
             throw ReadError(file: file, reason: "a PDF, but no temporary file could be written for pdftotext in \(NSTemporaryDirectory())")

@@ -22,6 +22,10 @@ public final class Session {
     /// a gongkai database — and then left untouched).
     public static func open(path: String?) throws -> Session {
         var rolledBack = false
+        if let path, FileBytes.exists(path), !FileBytes.isRegularFile(path) {
+            // SQLite would block for ever opening a FIFO, and write into a device.
+            throw StoreError(message: "\(path) is not a regular file (a FIFO, a device or a folder); refusing to touch it")
+        }
         if let path, FileBytes.exists(path) {
             // Look before writing: a foreign file must stay as it was.
             let probe = try Database(path: path, readOnly: true)

@@ -2,10 +2,11 @@
 import Glibc
 #endif
 
-/// Where a run's results go: standard output, one file (truncated when the run starts, each result
-/// appended), or a folder with one file per statement, named after the statement's `-- name:` (a second
-/// statement of the same name gets `-2`, and a note says so: nothing is overwritten unseen).
-public struct OutputSink: Sendable {
+/// Where a run's results go: standard output, one file (opened and truncated when the run starts, kept
+/// open, each result written to it — so a pipe or FIFO that something reads sees one stream), or a
+/// folder with one file per statement, named after the statement's `-- name:` (a second statement of
+/// the same name gets `-2`, and a note says so: nothing is overwritten unseen).
+public final class OutputSink: @unchecked Sendable {
     public enum Target: Equatable, Sendable {
         case standardOutput
         case file(String)
@@ -20,17 +21,26 @@ public struct OutputSink: Sendable {
 
     public let target: Target
     var usedNames: Set<String> = []
+    /// The one file's descriptor, open for the whole run.
+    let descriptor: Int32?
 
-    public static let standardOutput = OutputSink(target: .standardOutput)
-
-    init(target: Target) {
+    init(target: Target, descriptor: Int32? = nil) {
         self.target = target
+        self.descriptor = descriptor
+    }
+
+    deinit { if let descriptor { close(descriptor) } }
+
+    /// Writes a result to the one file.
+    func writeToFile(_ text: String) throws(SinkError) {
+        guard case .file(let path) = target, let descriptor else { return }
+        try Self.write(text, to: descriptor, path: path)
     }
 
     /// `path` ending in `/`, or naming an existing folder: one file per statement; otherwise one file,
     /// truncated now. Files are opened in place with open(2) — never written anew and renamed over the
     /// path, which would turn `/dev/null` or a symlink into a regular file.
-    public init(path: String?) throws(SinkError) {
+    public convenience init(path: String?) throws(SinkError) {
         guard let path else {
             self.init(target: .standardOutput)
             return
@@ -39,8 +49,7 @@ public struct OutputSink: Sendable {
             try Self.makeFolder(path)
             self.init(target: .folder(path))
         } else {
-            try Self.write(nil, to: path, truncate: true)
-            self.init(target: .file(path))
+            self.init(target: .file(path), descriptor: try Self.open(path, truncate: true))
         }
     }
 
@@ -50,7 +59,7 @@ public struct OutputSink: Sendable {
 
     /// The file a statement's result goes to in a folder: its name (or `statement-N`) made safe, with a
     /// number added when the name was used before in this run.
-    mutating func fileName(for name: String, format: OutputFormat) -> (name: String, renamed: Bool) {
+    func fileName(for name: String, format: OutputFormat) -> (name: String, renamed: Bool) {
         let base = Self.safeName(name)
         var candidate = base
         var counter = 1
@@ -80,14 +89,28 @@ public struct OutputSink: Sendable {
         guard FileBytes.isDirectory(path) else { throw SinkError(description: "\(path) is not a folder") }
     }
 
-    /// Writes (or with nil only truncates/creates) the file at `path`; every byte or an error.
-    static func write(_ text: String?, to path: String, truncate: Bool) throws(SinkError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (truncate ? O_TRUNC : O_APPEND), 0o644)
+    /// Opens `path` for writing in place. O_NONBLOCK while opening: a FIFO that nothing reads must be
+    /// an error now, not a wait for ever; a pipe that something reads (`--out >(gzip > x.gz)`) is then
+    /// written as usual.
+    static func open(_ path: String, truncate: Bool) throws(SinkError) -> Int32 {
+        let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NONBLOCK | (truncate ? O_TRUNC : O_APPEND), 0o644)
         guard descriptor >= 0 else {
+            if errno == ENXIO { throw SinkError(description: "cannot write \(path): it is a FIFO that no process reads") }
             throw SinkError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
         }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        return descriptor
+    }
+
+    /// Writes the file at `path` (opened for this one write: `.once`, `.output`, a folder's files).
+    static func write(_ text: String, to path: String, truncate: Bool) throws(SinkError) {
+        let descriptor = try open(path, truncate: truncate)
         defer { close(descriptor) }
-        guard let text else { return }
+        try write(text, to: descriptor, path: path)
+    }
+
+    /// Every byte, or an error.
+    static func write(_ text: String, to descriptor: Int32, path: String) throws(SinkError) {
         let bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {

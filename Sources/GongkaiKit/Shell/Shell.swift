@@ -20,7 +20,7 @@ public final class Shell {
     public var batch = false
     public var terminalWidth: () -> Int = { 80 }
     /// Where results go when neither `.once` nor `.output` is set.
-    public var sink = OutputSink.standardOutput
+    public var sink = OutputSink(target: .standardOutput)
     let writeOut: (String) -> Void
     let writeError: (String) -> Void
     var once: String?
@@ -149,8 +149,8 @@ public final class Shell {
                 switch sink.target {
                 case .standardOutput:
                     writeOut(text)
-                case .file(let path):
-                    try OutputSink.write(text, to: path, truncate: false)
+                case .file:
+                    try sink.writeToFile(text)
                 case .folder(let folder):
                     let (file, renamed) = sink.fileName(for: name, format: session.format)
                     if renamed { writeError("note: another statement is named “\(name)”; this one is written to \(file)\n") }
