@@ -145,14 +145,15 @@ struct InterruptedLoadTests {
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         holder.arguments = [db]
-        let input = Pipe()
+        let input = Pipe(), marker = Pipe()
         holder.standardInput = input
-        holder.standardOutput = FileHandle.nullDevice
+        holder.standardOutput = marker
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") else { return }
         try holder.run()
-        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\n.shell sleep 1.5\nCOMMIT;\n".utf8))
+        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nSELECT 'locked';\n.shell sleep 2\nCOMMIT;\n".utf8))
         try input.fileHandleForWriting.close()
-        usleep(300_000)
+        // The lock is held once the shell has printed its marker.
+        _ = marker.fileHandleForReading.availableData
         let other = folder.appendingPathComponent("other.txt").path
         try Data(String(contentsOfFile: BinaryRunner.sample("威海市环翠区羊亭镇-2021.txt"), encoding: .utf8).replacing("566", with: "567").utf8)
             .write(to: URL(fileURLWithPath: other))
