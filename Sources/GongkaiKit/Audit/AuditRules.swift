@@ -228,7 +228,7 @@ public enum AuditRules {
         SELECT b.id, 'duplicate_report', 'warning',
           'the same body and year loaded twice with different numbers: ' || a.file || ' and ' || b.file || '; sums count both',
           NULL, NULL, a.file
-        FROM report a JOIN report b ON a.body = b.body AND a.year = b.year AND a.county IS b.county AND a.city IS b.city
+        FROM report a JOIN report b ON a.body = b.body AND a.year = b.year AND +a.county IS b.county AND +a.city IS b.city
           AND a.id < b.id AND a.values_hash IS NOT b.values_hash
         WHERE b.id \(AuditSQL.scope)
         """)

@@ -8,7 +8,7 @@ public final class Gazetteer: Sendable {
     public struct Division: Sendable, Equatable {
         /// 1 province, 2 prefecture (市/州/盟), 3 county (县/区/旗/县级市), 4 township (镇/乡/街道).
         public var level: Int
-        public var code: String
+        /// The division above, by position (the file lists a parent before its children).
         public var parent: Int?
         public var name: String
     }
@@ -24,20 +24,34 @@ public final class Gazetteer: Sendable {
     let divisions: [Division]
     let byName: [String: [Int]]
 
-    init(tsv: String) {
+    /// Lines `level \t parent line \t name` (see gazetteer-provenance.md), read on bytes: it is loaded
+    /// when a load meets its first incomplete place, and must not cost the REPL's start-up much.
+    init(tsv bytes: [UInt8]) {
         var divisions: [Division] = []
-        var parentCodes: [String] = []
-        var index: [String: Int] = [:]
-        for line in tsv.split(separator: "\n") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 4, let level = Int(fields[0]) else { continue }
-            index[String(fields[1])] = divisions.count
-            divisions.append(Division(level: level, code: String(fields[1]), parent: nil, name: String(fields[3])))
-            parentCodes.append(String(fields[2]))
-        }
-        for position in divisions.indices { divisions[position].parent = index[parentCodes[position]] }
+        divisions.reserveCapacity(42_000)
         var byName: [String: [Int]] = [:]
-        for (position, division) in divisions.enumerated() { byName[division.name, default: []].append(position) }
+        byName.reserveCapacity(40_000)
+        var index = 0
+        let count = bytes.count
+        func number() -> Int {
+            var negative = false, value = 0
+            if index < count, bytes[index] == UInt8(ascii: "-") { negative = true; index += 1 }
+            while index < count, bytes[index] >= 0x30, bytes[index] <= 0x39 { value = value * 10 + Int(bytes[index] - 0x30); index += 1 }
+            return negative ? -value : value
+        }
+        while index < count {
+            let level = number()
+            index += 1
+            let parent = number()
+            index += 1
+            let start = index
+            while index < count, bytes[index] != 0x0A { index += 1 }
+            let name = String(decoding: bytes[start..<index], as: UTF8.self)
+            index += 1
+            guard (1...4).contains(level), !name.isEmpty else { continue }
+            byName[name, default: []].append(divisions.count)
+            divisions.append(Division(level: level, parent: parent >= 0 && parent < divisions.count ? parent : nil, name: name))
+        }
         self.divisions = divisions
         self.byName = byName
     }
@@ -46,9 +60,7 @@ public final class Gazetteer: Sendable {
     /// resource cannot be found beside the program or in the source tree.
     public static let shared: Gazetteer? = {
         for path in resourcePaths() {
-            if let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) {
-                return Gazetteer(tsv: text)
-            }
+            if let bytes = try? FileBytes.read(path) { return Gazetteer(tsv: bytes) }
         }
         return nil
     }()

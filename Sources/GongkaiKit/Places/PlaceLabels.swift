@@ -5,28 +5,40 @@
 /// Filters still match the bare name (`where 乡镇 = 柳岸街道` selects both). The labels depend on
 /// everything loaded, so they are worked out again after each load, in SQL.
 enum PlaceLabels {
+    /// How many places each name stands for, counted once per name (a lookup per report, not a scan
+    /// of every report of the name: that was quadratic, 20 s of a 10,000-report load), then the labels.
     static let refreshSQL = """
+    DROP TABLE IF EXISTS temp.place_count;
+    CREATE TEMP TABLE place_count (level TEXT, name TEXT, parent TEXT, places INTEGER, PRIMARY KEY (level, name, parent));
+    INSERT INTO temp.place_count
+      SELECT 't', township, '', count(DISTINCT coalesce(province, '') || '|' || coalesce(city, '') || '|' || coalesce(county, ''))
+        FROM report WHERE township IS NOT NULL GROUP BY township
+      UNION ALL SELECT 'tc', township, coalesce(county, ''), count(DISTINCT coalesce(province, '') || '|' || coalesce(city, ''))
+        FROM report WHERE township IS NOT NULL GROUP BY township, coalesce(county, '')
+      UNION ALL SELECT 'c', county, '', count(DISTINCT coalesce(province, '') || '|' || coalesce(city, ''))
+        FROM report WHERE county IS NOT NULL GROUP BY county
+      UNION ALL SELECT 'cc', county, coalesce(city, ''), count(DISTINCT coalesce(province, ''))
+        FROM report WHERE county IS NOT NULL GROUP BY county, coalesce(city, '')
+      UNION ALL SELECT 'y', city, '', count(DISTINCT coalesce(province, ''))
+        FROM report WHERE city IS NOT NULL GROUP BY city;
     UPDATE report SET
       township_place = CASE
         WHEN township IS NULL THEN NULL
-        WHEN (SELECT count(DISTINCT coalesce(r2.province, '') || '|' || coalesce(r2.city, '') || '|' || coalesce(r2.county, ''))
-              FROM report r2 WHERE r2.township = report.township) <= 1 THEN township
-        WHEN (SELECT count(DISTINCT coalesce(r2.province, '') || '|' || coalesce(r2.city, ''))
-              FROM report r2 WHERE r2.township = report.township AND r2.county IS report.county) <= 1
+        WHEN (SELECT places FROM temp.place_count WHERE level = 't' AND name = report.township AND parent = '') <= 1 THEN township
+        WHEN (SELECT places FROM temp.place_count WHERE level = 'tc' AND name = report.township AND parent = coalesce(report.county, '')) <= 1
           THEN coalesce(county || ' ', '') || township
         ELSE coalesce(city || ' ', '') || coalesce(county || ' ', '') || township END,
       county_place = CASE
         WHEN county IS NULL THEN NULL
-        WHEN (SELECT count(DISTINCT coalesce(r2.province, '') || '|' || coalesce(r2.city, ''))
-              FROM report r2 WHERE r2.county = report.county) <= 1 THEN county
-        WHEN (SELECT count(DISTINCT coalesce(r2.province, ''))
-              FROM report r2 WHERE r2.county = report.county AND r2.city IS report.city) <= 1
+        WHEN (SELECT places FROM temp.place_count WHERE level = 'c' AND name = report.county AND parent = '') <= 1 THEN county
+        WHEN (SELECT places FROM temp.place_count WHERE level = 'cc' AND name = report.county AND parent = coalesce(report.city, '')) <= 1
           THEN coalesce(city || ' ', '') || county
         ELSE coalesce(province || ' ', '') || coalesce(city || ' ', '') || county END,
       city_place = CASE
         WHEN city IS NULL THEN NULL
-        WHEN (SELECT count(DISTINCT coalesce(r2.province, '')) FROM report r2 WHERE r2.city = report.city) <= 1 THEN city
-        ELSE coalesce(province || ' ', '') || city END
+        WHEN (SELECT places FROM temp.place_count WHERE level = 'y' AND name = report.city AND parent = '') <= 1 THEN city
+        ELSE coalesce(province || ' ', '') || city END;
+    DROP TABLE temp.place_count;
     """
 
     /// A body named once with its county fills its other reports: a report with a township but no county

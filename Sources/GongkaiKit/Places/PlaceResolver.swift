@@ -46,8 +46,10 @@ public struct PlaceResolver: Sendable {
             }
         }
         mark(.title)
-        if needsMore(report) { fill(&report, from: placeInText(report)); mark(.text) }
-        if needsMore(report) { fill(&report, from: placeInPath(file, report: report)); mark(.folder) }
+        // The text and the path are read for a missing county or city; a province alone comes from the
+        // gazetteer (which every report short of one would otherwise pay a text scan for).
+        if needsMore(report), report.county == nil || report.city == nil { fill(&report, from: placeInText(report)); mark(.text) }
+        if needsMore(report), report.county == nil || report.city == nil { fill(&report, from: placeInPath(file, report: report)); mark(.folder) }
         if needsMore(report), let gazetteer { resolveInGazetteer(&report, gazetteer: gazetteer, file: file); mark(.gazetteer) }
         return sources
     }
@@ -75,22 +77,28 @@ public struct PlaceResolver: Sendable {
     }
 
     /// The most specific name the report has for itself, with the parents written just before it in the
-    /// report's own text (the title first, then the sections as read).
+    /// report's own text (the title first, then the sections as read). Only the county and city are
+    /// looked for here (a province comes from the gazetteer); found on bytes, at most five times a text.
     func placeInText(_ report: Report) -> MetadataExtractor.Place? {
-        guard let name = report.township ?? report.county ?? report.city else { return nil }
-        let text = ([report.title ?? ""] + report.narrative.map(\.body)).joined(separator: "\n")
-        let characters = Array(text.prefix(20_000))
-        let nameCharacters = Array(name)
-        guard nameCharacters.count >= 2, characters.count >= nameCharacters.count else { return nil }
-        var index = 0
-        while index + nameCharacters.count <= characters.count {
-            if characters[index] == nameCharacters[0], Array(characters[index..<index + nameCharacters.count]) == nameCharacters {
-                var start = index
-                while start > 0, index - start < 20, !"，。；：、,;:（）()《》“”\"\n 　".contains(characters[start - 1]) { start -= 1 }
-                let place = MetadataExtractor.place(of: String(characters[start..<index + nameCharacters.count]))
-                if place.county != nil || place.city != nil || place.province != nil { return place }
+        guard let name = report.township ?? report.county ?? report.city, name.count >= 2 else { return nil }
+        guard report.county == nil || report.city == nil else { return nil }
+        for text in [report.title ?? ""] + report.narrative.map(\.body) {
+            var rest = Substring(text)
+            for _ in 0..<5 {
+                guard let found = rest.byteRange(of: name) else { break }
+                // Up to 20 characters before the name, back to the nearest separator.
+                var start = found.lowerBound
+                var taken = 0
+                while start > rest.startIndex, taken < 20 {
+                    let previous = rest.index(before: start)
+                    if "，。；：、,;:（）()《》“”\"\n 　".contains(rest[previous]) { break }
+                    start = previous
+                    taken += 1
+                }
+                let place = MetadataExtractor.place(of: String(rest[start..<found.upperBound]))
+                if place.county != nil || place.city != nil { return place }
+                rest = rest[found.upperBound...]
             }
-            index += 1
         }
         return nil
     }

@@ -48,7 +48,7 @@ struct ProseScanner {
     /// `1100`: otherwise the comma cuts the number into two clauses and the total is lost. `1,2,3` and
     /// `12，34` are lists, left alone.
     static func joiningThousands(_ sentence: String) -> String {
-        guard sentence.utf8.contains(where: { $0 == 0x2C || $0 == 0xBC }) else { return sentence }
+        guard sentence.utf8.contains(0x2C) || FastText.search(sentence, "，") != nil else { return sentence }
         let characters = Array(sentence)
         var out: [Character] = []
         out.reserveCapacity(characters.count)

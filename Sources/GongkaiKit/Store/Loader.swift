@@ -91,7 +91,9 @@ public final class Loader {
         findHash = try database.prepare("SELECT file FROM report WHERE content_hash = ?1")
         findValues = try database.prepare("SELECT file FROM report WHERE values_hash = ?1")
         // The same body: the same body key, in the same county and city (two 城关镇 of two counties are two).
-        findBodyYear = try database.prepare("SELECT id, file FROM report WHERE body = ?1 AND year = ?2 AND county IS ?3 AND city IS ?4 ORDER BY id")
+        // `+county`, `+city`: looked up through (body, year) only — SQLite otherwise chose the county or
+        // city index, a scan of a whole county per report loaded (10,000 reports: 4 s → 27 s).
+        findBodyYear = try database.prepare("SELECT id, file FROM report WHERE body = ?1 AND year = ?2 AND +county IS ?3 AND +city IS ?4 ORDER BY id")
     }
 
     let findBodyYear: Statement
