@@ -210,10 +210,26 @@ struct OutputFailureTests {
         #expect(message.contains("cannot write to standard output: No space left on device"))
     }
 
+    /// The aligned table measures every row: an endless query is cut there, with a note.
     @Test func anEndlessQueryIsCut() throws {
-        let result = try BinaryRunner.run(["-c", "sql WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c", "--format", "csv"])
+        let result = try BinaryRunner.run(["-c", "sql WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c"])
         #expect(result.stderr.contains("the result was cut at 2000000 rows"))
-        #expect(result.stdout.hasSuffix("1999999\r\n2000000\r\n"))
+        #expect(result.stdout.hasSuffix("1999999\n2000000\n(2000000 rows)\n"))
+    }
+
+    /// CSV and JSON are written as SQLite produces the rows: more than the table's limit comes out whole,
+    /// in chunks, without holding them.
+    @Test func csvAndJSONStream() throws {
+        let csv = try BinaryRunner.run(["-c", "sql WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 2100000) SELECT x FROM c", "--format", "csv"])
+        #expect(csv.status == 0)
+        #expect(!csv.stderr.contains("cut"))
+        #expect(csv.stdout.hasPrefix("x\r\n1\r\n2\r\n"))
+        #expect(csv.stdout.hasSuffix("\r\n2100000\r\n"))
+        let json = try BinaryRunner.run(["-c", "requests by county where year = 2021", "--format", "json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 4)
+        let empty = try BinaryRunner.run(["-c", "requests by county where year = 1999", "--format", "json"])
+        #expect(empty.stdout == "[]\n")
     }
 
     /// `--out` to a pipe (`/dev/stdout` when stdout is a pipe) is written, not refused with "Illegal seek".

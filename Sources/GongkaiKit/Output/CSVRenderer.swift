@@ -4,10 +4,13 @@ public enum CSVRenderer {
     public static func render(_ result: ResultSet, bom: Bool = false) -> String {
         var out = bom ? "\u{FEFF}" : ""
         out += result.columns.map(field).joined(separator: ",") + "\r\n"
-        for row in result.rows {
-            out += row.map { value in value == .null ? "" : field(CellFormatting.text(value)) }.joined(separator: ",") + "\r\n"
-        }
+        for row in result.rows { out += line(row) }
         return out
+    }
+
+    /// One row, CRLF-terminated.
+    static func line(_ row: [DatabaseValue]) -> String {
+        row.map { value in value == .null ? "" : field(CellFormatting.text(value)) }.joined(separator: ",") + "\r\n"
     }
 
     static func field(_ text: String) -> String {

@@ -4,15 +4,20 @@ public enum JSONRenderer {
     public static func render(_ result: ResultSet) -> String {
         var out = "["
         for (rowIndex, row) in result.rows.enumerated() {
-            out += rowIndex == 0 ? "\n  {" : ",\n  {"
-            for (index, value) in row.enumerated() {
-                if index > 0 { out += ", " }
-                out += string(result.columns[index]) + ": " + json(value)
-            }
-            out += "}"
+            out += (rowIndex == 0 ? "\n  " : ",\n  ") + object(row, columns: result.columns)
         }
         out += result.rows.isEmpty ? "]\n" : "\n]\n"
         return out
+    }
+
+    /// One row as an object, keys in column order.
+    static func object(_ row: [DatabaseValue], columns: [String]) -> String {
+        var out = "{"
+        for (index, value) in row.enumerated() where index < columns.count {
+            if index > 0 { out += ", " }
+            out += string(columns[index]) + ": " + json(value)
+        }
+        return out + "}"
     }
 
     static func json(_ value: DatabaseValue) -> String {

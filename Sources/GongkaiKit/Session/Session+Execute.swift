@@ -95,9 +95,33 @@ extension Session {
         case .query(let query):
             let compiled = try compile(query)
             if compiled.reads("finding") { ensureAuditCurrent() }
+            if let rowSink {
+                let count = try stream(compiled, to: rowSink, echo: echo)
+                if count == 0 { notes += emptyAnswerHints(query) }
+                return .streamed(rows: count)
+            }
             let result = try run(compiled, echo: echo)
             if result.rows.isEmpty { notes += emptyAnswerHints(query) }
             return .rows(result)
+        }
+    }
+
+    /// A compiled query's rows to `sink` as SQLite produces them; how many.
+    func stream(_ compiled: CompiledStatement, to sink: RowSink, echo: ((String) -> Void)?) throws -> Int {
+        func send(_ query: CompiledQuery) throws -> Int {
+            echo?(query.described)
+            let statement = try database.prepare(query.sql)
+            try sink.begin(columns: statement.columnNames)
+            let count = try statement.forEachRow(query.values) { try sink.row($0) }
+            try sink.end(rows: count)
+            return count
+        }
+        switch compiled {
+        case .query(let query):
+            return try send(query)
+        case .pivot(let plan):
+            echo?(plan.materialize.described + plan.valuesQuery.described)
+            return try withPivotBase(plan) { values in try send(try plan.finish(values: values)) }
         }
     }
 

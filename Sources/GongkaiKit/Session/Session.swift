@@ -62,7 +62,13 @@ public final class Session {
         case message(String)
         /// Rows and a line about them (the audit's summary).
         case report(ResultSet, note: String)
+        /// Rows that went to `rowSink` as they came (CSV and JSON), this many.
+        case streamed(rows: Int)
     }
+
+    /// Where a query's rows go one by one instead of into a `ResultSet` (set by the shell for CSV and
+    /// JSON output, for one statement).
+    public var rowSink: RowSink?
 
     /// Runs raw SQL (every statement in the text); the rows of the last statement that returns any.
     public func runSQL(_ sql: String) throws -> Output {
@@ -70,8 +76,17 @@ public final class Session {
         defer { database.readOnly = false }
         var last: ResultSet?
         var changed = 0
+        var streamed: Int?
         do {
             try database.forEachStatement(sql) { statement in
+                // The last statement's rows are the result: streamed when a sink waits for them.
+                if let rowSink, statement.isLast, statement.columnCount > 0 {
+                    try rowSink.begin(columns: statement.columnNames)
+                    let count = try statement.forEachRow { try rowSink.row($0) }
+                    try rowSink.end(rows: count)
+                    streamed = count
+                    return
+                }
                 let (rows, more) = try statement.rows([], limit: Limits.resultRows)
                 if statement.columnCount > 0 {
                     last = ResultSet(columns: statement.columnNames, rows: rows, cut: more)
@@ -84,6 +99,7 @@ public final class Session {
             throw DatabaseError(code: error.code, message: "a saved query file may only read: ATTACH, DETACH and pragmas that set a value are refused (run the file with --allow-writes if you trust it)",
                                 sql: error.sql, offset: error.offset)
         }
+        if let streamed { return .streamed(rows: streamed) }
         if let last {
             if last.cut { notes.append(Self.cutNote) }
             return .rows(last)
@@ -97,6 +113,7 @@ public final class Session {
         switch output {
         case .rows(let result): return format.render(result, options: renderOptions)
         case .message(let text): return text.hasSuffix("\n") ? text : text + "\n"
+        case .streamed: return ""
         case .report(let result, let note):
             if format == .table || format == .bar { return (result.rows.isEmpty ? "" : format.render(result, options: renderOptions)) + note + "\n" }
             return format.render(result, options: renderOptions)

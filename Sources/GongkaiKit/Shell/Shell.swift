@@ -75,18 +75,46 @@ public final class Shell {
     func execute(_ statement: ParsedStatement, quiet: Bool) -> Session.Failure? {
         let start = Self.now()
         let echo: ((String) -> Void)? = showSQL ? { [writeError] in writeError($0) } : nil
+        let name = statement.name ?? "statement-\(statementCount)"
+        let title = statement.name ?? statement.text.replacing("\n", with: " ")
+        // CSV and JSON rows go out as SQLite produces them; the destination is opened at the first write,
+        // so a statement that fails before its first row leaves `.once` and files as they were.
+        var opened: Destination?
+        if let shape = streamingShape(statement, title: title) {
+            session.rowSink = StreamingWriter(shape: shape, title: session.format == .csv && !quiet ? "-- " + title + "\n" : nil) { [unowned self] text in
+                let destination = try opened ?? self.open(name: name)
+                opened = destination
+                try destination.write(text)
+            }
+        }
         let result = session.execute(statement, echo: echo)
+        session.rowSink = nil
+        opened?.close()
         for note in session.notes { writeError("note: \(note)\n") }
         session.notes.removeAll()
         switch result {
         case .failure(let failure):
             return failure
+        case .success(.streamed):
+            break
         case .success(let output):
-            let name = statement.name ?? "statement-\(statementCount)"
-            let title = statement.name ?? statement.text.replacing("\n", with: " ")
             if let problem = emit(frame(output, title: title, showTitle: !quiet), name: name) { return .other(problem) }
-            if timer { writeError(format3(Self.now() - start) + "\n") }
-            return nil
+        }
+        if timer { writeError(format3(Self.now() - start) + "\n") }
+        return nil
+    }
+
+    /// How a statement's rows are streamed, or nil when its result is rendered whole: only queries and
+    /// raw SQL, and only in CSV and JSON (the table and Markdown measure every row first).
+    func streamingShape(_ statement: ParsedStatement, title: String) -> StreamingWriter.Shape? {
+        switch statement.node {
+        case .query, .sql: break
+        default: return nil
+        }
+        switch session.format {
+        case .csv: return .csv(bom: session.renderOptions.bom)
+        case .json: return batch ? .jsonLine(statement: title) : .jsonArray
+        default: return nil
         }
     }
 
@@ -108,6 +136,8 @@ public final class Shell {
     static func jsonLine(_ output: Session.Output, name: String) -> String {
         var fields = ["\"statement\": " + JSONRenderer.string(name)]
         switch output {
+        case .streamed:
+            return ""
         case .message(let text):
             fields.append("\"message\": " + JSONRenderer.string(text.trimmingSpaces))
         case .rows(let result), .report(let result, _):
@@ -136,30 +166,45 @@ public final class Shell {
 
     // MARK: Output routing
 
-    /// Writes a result to the `.once` file (then back to normal), the `.output` file, or the sink. The
-    /// problem, when it could not be written.
+    /// Where one result is written: opened for it, written (once or in chunks), closed.
+    struct Destination {
+        var write: (String) throws -> Void
+        var close: () -> Void
+    }
+
+    /// The destination of the next result: the `.once` file (then back to normal), the `.output` file,
+    /// or the sink (stdout, the run's one file, or a file of its own in the run's folder).
+    func open(name: String) throws -> Destination {
+        func file(_ path: String, truncate: Bool) throws -> Destination {
+            let descriptor = try OutputSink.open(path, truncate: truncate)
+            return Destination(write: { text in try OutputSink.write(text, to: descriptor, path: path) }, close: { _ = Glibc.close(descriptor) })
+        }
+        if let path = once {
+            once = nil
+            return try file(path, truncate: true)
+        }
+        if let path = output { return try file(path, truncate: false) }
+        switch sink.target {
+        case .standardOutput:
+            return Destination(write: { [writeOut] in writeOut($0) }, close: {})
+        case .file:
+            return Destination(write: { [sink] in try sink.writeToFile($0) }, close: {})
+        case .folder(let folder):
+            let (fileName, renamed) = sink.fileName(for: name, format: session.format)
+            if renamed { writeError("note: another statement is named “\(name)”; this one is written to \(fileName)\n") }
+            return try file(folder.hasSuffix("/") ? folder + fileName : folder + "/" + fileName, truncate: true)
+        }
+    }
+
+    /// Writes a whole result; the problem, when it could not be written.
     func emit(_ text: String, name: String) -> String? {
         do {
-            if let path = once {
-                once = nil
-                try OutputSink.write(text, to: path, truncate: true)
-            } else if let path = output {
-                try OutputSink.write(text, to: path, truncate: false)
-            } else {
-                switch sink.target {
-                case .standardOutput:
-                    writeOut(text)
-                case .file:
-                    try sink.writeToFile(text)
-                case .folder(let folder):
-                    let (file, renamed) = sink.fileName(for: name, format: session.format)
-                    if renamed { writeError("note: another statement is named “\(name)”; this one is written to \(file)\n") }
-                    try OutputSink.write(text, to: folder.hasSuffix("/") ? folder + file : folder + "/" + file, truncate: true)
-                }
-            }
+            let destination = try open(name: name)
+            defer { destination.close() }
+            try destination.write(text)
             return nil
         } catch {
-            return error.description
+            return "\(error)"
         }
     }
 

@@ -92,7 +92,11 @@ public final class Database {
             }
             let text = String(decoding: utf8[offset..<(offset + max(consumed, 0))], as: UTF8.self)
             if let statement { try checkReadOnly(statement, sql: text) }
-            if let statement { try body(Statement(database: self, handle: statement, sql: text)) }
+            if let statement {
+                let wrapped = Statement(database: self, handle: statement, sql: text)
+                wrapped.isLast = Self.onlyCommentsAndSpace(utf8[(offset + max(consumed, 0))...])
+                try body(wrapped)
+            }
             if consumed <= 0 { break }
             offset += consumed
         }
@@ -136,6 +140,26 @@ public final class Database {
             try? execute("ROLLBACK")
             throw error
         }
+    }
+
+    /// True when `bytes` hold no further statement: spaces, `;` and comments only.
+    static func onlyCommentsAndSpace(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == 0 || byte == UInt8(ascii: " ") || byte == UInt8(ascii: ";") || (byte >= 9 && byte <= 13) {
+                index += 1
+            } else if byte == UInt8(ascii: "-"), index + 1 < bytes.endIndex, bytes[index + 1] == UInt8(ascii: "-") {
+                while index < bytes.endIndex, bytes[index] != 10 { index += 1 }
+            } else if byte == UInt8(ascii: "/"), index + 1 < bytes.endIndex, bytes[index + 1] == UInt8(ascii: "*") {
+                index += 2
+                while index + 1 < bytes.endIndex, !(bytes[index] == UInt8(ascii: "*") && bytes[index + 1] == UInt8(ascii: "/")) { index += 1 }
+                index += 2
+            } else {
+                return false
+            }
+        }
+        return true
     }
 
     /// The sqlite3 connection, for a signal handler that calls sqlite3_interrupt (async-signal-safe).

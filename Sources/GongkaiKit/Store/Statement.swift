@@ -5,6 +5,8 @@ import CSQLite
 public final class Statement {
     let handle: OpaquePointer
     public let sql: String
+    /// Set by `Database.forEachStatement`: no statement follows this one in its text.
+    public internal(set) var isLast = true
     unowned let database: Database
 
     init(database: Database, handle: OpaquePointer, sql: String) {
@@ -120,6 +122,19 @@ public final class Statement {
             rows.append((0..<count).map(column))
         }
         return (rows, false)
+    }
+
+    /// Hands each row to `body` as SQLite produces it; the number of rows.
+    @discardableResult
+    public func forEachRow(_ values: [DatabaseValue] = [], _ body: ([DatabaseValue]) throws -> Void) throws -> Int {
+        try bind(values)
+        let count = columnCount
+        var rows = 0
+        while try step() {
+            try body((0..<count).map(column))
+            rows += 1
+        }
+        return rows
     }
 
     /// Runs with `values`, ignoring any rows.
