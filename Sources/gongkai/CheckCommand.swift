@@ -28,6 +28,7 @@ struct CheckCommand: ParsableCommand {
     var db: String?
 
     func validate() throws {
+        if format == .bar { throw ValidationError("--format bar charts numbers; findings are a list: use table, csv, json or markdown") }
         for rule in rules where AuditRules.rule(rule) == nil {
             let hint = Suggestions.didYouMean(Suggestions.nearest(rule, among: AuditRules.all.map(\.id))) ?? ""
             throw ValidationError("unknown rule “\(rule)”. \(hint) (gongkai -c \"show rules\" lists them)")

@@ -7,7 +7,8 @@ struct CheckCommandTests {
         let result = try BinaryRunner.run(["check", "--severity", "error"])
         #expect(result.status == 1)
         #expect(result.stdout.contains("威海市环翠区羊亭镇    2021  prose_requests   error     一 / 依申请公开 vs 三 / 本年新收 / 总计"))
-        #expect(result.stdout.hasSuffix("checked 19 report(s): 8 error(s), 1 warning(s); 12 report(s) with no finding\n"))
+        // The summary counts the severity asked for (issue 14: it counted the warnings it did not show).
+        #expect(result.stdout.hasSuffix("checked 19 report(s): 8 error(s), 0 warning(s); 13 report(s) with no finding\n"))
     }
 
     @Test func onlyWarningRulesExitZero() throws {
@@ -42,5 +43,19 @@ struct CheckCommandTests {
         #expect(rows[0]["rule"] as? String == "prose_requests")
         #expect(rows[0]["expected"] as? String == "0")
         #expect(rows[0]["actual"] as? String == "3")
+    }
+
+    /// `--severity` filters the summary and the exit status too: a warnings-only run does not fail on the
+    /// errors it does not show. Findings are no chart.
+    @Test func severityFiltersTheSummaryAndTheExitStatus() throws {
+        let warnings = try BinaryRunner.run(["check", "--severity", "warning"])
+        #expect(warnings.status == 0)
+        #expect(warnings.stdout.contains("checked 19 report(s): 0 error(s), 1 warning(s)"))
+        let errors = try BinaryRunner.run(["check", "--severity", "error"])
+        #expect(errors.status == 1)
+        #expect(errors.stdout.contains("8 error(s), 0 warning(s)"))
+        let bar = try BinaryRunner.run(["check", "--format", "bar"])
+        #expect(bar.status == 64)
+        #expect(bar.stderr.contains("findings are a list"))
     }
 }

@@ -44,12 +44,15 @@ public struct Auditor {
             WHERE f.report_id IN (SELECT id FROM temp.audit_scope) AND f.rule IN (\(placeholders))\(severityTest)
             ORDER BY f.severity, r.county, r.township, r.agency, r.year, f.rule, f.rowid
             """, values)
+        // The summary counts what was asked for: with a severity, only findings of that severity (a
+        // `--severity warning` run must not count, or exit on, the errors it does not show).
+        let severityOnly = severity.map { " AND f.severity = '\($0.rawValue)'" } ?? ""
         let counts = try database.query("""
             SELECT (SELECT count(*) FROM temp.audit_scope),
                    count(*) FILTER (WHERE f.severity = 'error'), count(*) FILTER (WHERE f.severity = 'warning'),
                    (SELECT count(*) FROM temp.audit_scope s WHERE NOT EXISTS
-                      (SELECT 1 FROM finding g WHERE g.report_id = s.id AND g.rule IN (\(placeholders))))
-            FROM finding f WHERE f.report_id IN (SELECT id FROM temp.audit_scope) AND f.rule IN (\(placeholders))
+                      (SELECT 1 FROM finding f WHERE f.report_id = s.id AND f.rule IN (\(placeholders))\(severityOnly)))
+            FROM finding f WHERE f.report_id IN (SELECT id FROM temp.audit_scope) AND f.rule IN (\(placeholders))\(severityOnly)
             """, ruleIDs).rows.first ?? []
         func int(_ index: Int) -> Int { index < counts.count ? Int(counts[index].double ?? 0) : 0 }
         return (findings, Summary(reports: int(0), errors: int(1), warnings: int(2), clean: int(3)))
