@@ -57,6 +57,23 @@ struct RendererTests {
         #expect(text.split(separator: "\n").allSatisfy { DisplayWidth.of($0) <= 60 })
     }
 
+    /// −50 is drawn to the left of the axis, half as long as 100 to its right; a pivot charts its last
+    /// value column, never a change column (a fall charted as a % change looked like a rise).
+    @Test func barChartsNegativesAndPivots() {
+        let signed = ResultSet(columns: ["k", "v"], rows: [[.text("a"), .integer(100)], [.text("b"), .integer(-50)]])
+        let lines = BarChartRenderer.render(signed, width: 40).split(separator: "\n").map(String.init)
+        #expect(lines[0] == "k   v")
+        let axis = Array(lines[1]).firstIndex(of: "│")
+        #expect(axis != nil && axis == Array(lines[2]).firstIndex(of: "│"))
+        #expect(lines[2].hasSuffix("█│"))
+        #expect(abs(lines[1].filter { $0 == "█" }.count - 2 * lines[2].filter { $0 == "█" }.count) <= 1)
+        let pivot = ResultSet(columns: ["township", "2022", "2023", "Δ2022→2023", "%2022→2023"],
+                              rows: [[.text("甲"), .integer(8), .integer(4), .integer(-4), .real(-50)]])
+        let chart = BarChartRenderer.render(pivot, width: 40)
+        #expect(chart.hasPrefix("township 2023\n甲          4 "))
+        #expect(!chart.contains("-50"))
+    }
+
     @Test func displayWidths() {
         #expect(DisplayWidth.of("羊亭镇") == 6)
         #expect(DisplayWidth.of("abc") == 3)
