@@ -1,5 +1,8 @@
 import ArgumentParser
 import GongkaiKit
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `gongkai check [PATH…]`: the audit, for scripts and CI: every finding with its report, rule,
 /// location, expected and actual numbers; a summary line; exit status 1 when an error-level finding exists.
@@ -40,7 +43,9 @@ struct CheckCommand: ParsableCommand {
         let loadFailed = try Loading(paths: paths, db: db).load(into: session)
         let selected = rules.compactMap { AuditRules.rule($0) }
         let (findings, summary) = try Auditor(database: session.database).run(rules: selected.isEmpty ? AuditRules.all : selected, severity: severity)
-        if !findings.rows.isEmpty || format != .table { print(format.render(findings), terminator: "") }
+        var options = RenderOptions()
+        options.toTerminal = isatty(1) != 0
+        if !findings.rows.isEmpty || format != .table { print(format.render(findings, options: options), terminator: "") }
         if format == .table { print(summary.line) } else { Diagnostics.note(summary.line) }
         if summary.errors > 0 || loadFailed { throw ExitCode.failure }
     }

@@ -43,6 +43,7 @@ struct MainCommand: ParsableCommand {
         }
         let shell = Shell(session: session, out: { print($0, terminator: "") }, err: Diagnostics.write)
         shell.terminalWidth = { Int(gk_terminal_columns()) }
+        shell.stdoutIsTerminal = isatty(1) != 0
         if !shell.run(command) || loadFailed { throw ExitCode.failure }
     }
 
@@ -50,6 +51,7 @@ struct MainCommand: ParsableCommand {
     func interact(_ session: Session, loadFailed: Bool) throws {
         let shell = Shell(session: session, out: { print($0, terminator: "") }, err: Diagnostics.write)
         shell.terminalWidth = { Int(gk_terminal_columns()) }
+        shell.stdoutIsTerminal = isatty(1) != 0
         session.renderOptions.width = Int(gk_terminal_columns())
         if isatty(0) != 0, isatty(1) != 0 {
             REPL(shell: shell).run(banner: try banner(session))

@@ -45,6 +45,7 @@ struct RunCommand: ParsableCommand {
         var failed = try Loading(paths: data, db: db).load(into: session)
         let shell = Shell(session: session, out: { print($0, terminator: "") }, err: Diagnostics.write)
         shell.batch = true
+        shell.stdoutIsTerminal = isatty(1) != 0
         session.rawSQLReadOnly = !allowWrites
         do { shell.sink = try OutputSink(path: out) } catch {
             Diagnostics.error(error.description)

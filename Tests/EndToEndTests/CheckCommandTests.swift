@@ -58,4 +58,11 @@ struct CheckCommandTests {
         #expect(bar.status == 64)
         #expect(bar.stderr.contains("findings are a list"))
     }
+
+    /// Written to a file or a pipe, a finding's message keeps every number (the terminal's table cuts
+    /// cells at 60 columns).
+    @Test func messagesAreWholeInFiles() throws {
+        let result = try BinaryRunner.run(["check", "--rule", "row_total"])
+        #expect(result.stdout.contains("总计 11 ≠ 自然人 5 + 商业企业 2 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 2 + 其他 1 = 10"))
+    }
 }

@@ -14,7 +14,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 
     public func render(_ result: ResultSet, options: RenderOptions = RenderOptions()) -> String {
         switch self {
-        case .table: return TableRenderer.render(result, null: options.nullValue)
+        case .table: return TableRenderer.render(result, null: options.nullValue, cutWide: options.toTerminal)
         case .csv: return CSVRenderer.render(result, bom: options.bom)
         case .json: return JSONRenderer.render(result)
         case .markdown: return MarkdownRenderer.render(result, null: options.nullValue)
@@ -31,6 +31,9 @@ public struct RenderOptions: Sendable {
     /// How the table, Markdown and bar outputs show NULL: empty by default, as a spreadsheet does
     /// (`.nullvalue TEXT` in the REPL, as in sqlite3). CSV always leaves it empty, JSON writes null.
     public var nullValue = ""
+    /// The output goes to a terminal: the table cuts cells wider than 60 columns. Not to one (a file,
+    /// a pipe): every character is written.
+    public var toTerminal = false
     public init(bom: Bool = false, width: Int = 80) {
         self.bom = bom
         self.width = width

@@ -3,7 +3,9 @@
 public enum TableRenderer {
     public static let maxColumnWidth = 60
 
-    public static func render(_ result: ResultSet, null: String = "") -> String {
+    /// `cutWide`: cells wider than `maxColumnWidth` end in `…` — for a terminal; a file gets every
+    /// character (a finding's message is exactly the numbers an auditor needs).
+    public static func render(_ result: ResultSet, null: String = "", cutWide: Bool = true) -> String {
         guard !result.columns.isEmpty else { return "" }
         let columnCount = result.columns.count
         // Pass 1: every cell's text, back to back in one byte buffer, with where it ends and its display
@@ -28,7 +30,7 @@ public enum TableRenderer {
                 let start = texts.count
                 append(value, null: null, to: &texts)
                 var width = DisplayWidth.of(utf8: texts[start...])
-                if width > maxColumnWidth {
+                if cutWide, width > maxColumnWidth {
                     // Rare: cut (and measured again) only when too wide.
                     let cut = DisplayWidth.truncate(String(decoding: texts[start...], as: UTF8.self), to: maxColumnWidth)
                     texts.removeSubrange(start...)

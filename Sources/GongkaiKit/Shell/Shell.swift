@@ -19,6 +19,9 @@ public final class Shell {
     /// statement and line (JSON Lines), Markdown with a heading per statement.
     public var batch = false
     public var terminalWidth: () -> Int = { 80 }
+    /// Standard output is a terminal (set by the command line): only results written there are cut to
+    /// the terminal's measure.
+    public var stdoutIsTerminal = false
     /// Where results go when neither `.once` nor `.output` is set.
     public var sink = OutputSink(target: .standardOutput)
     let writeOut: (String) -> Void
@@ -123,6 +126,7 @@ public final class Shell {
     func frame(_ output: Session.Output, title: String, showTitle: Bool) -> String {
         let format = session.format
         if batch, format == .json { return Self.jsonLine(output, name: title) }
+        session.renderOptions.toTerminal = stdoutIsTerminal && once == nil && output == nil && sink.target == .standardOutput
         let rendered = session.render(output)
         guard showTitle else { return rendered }
         switch format {
