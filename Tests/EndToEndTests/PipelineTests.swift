@@ -287,3 +287,14 @@ struct FIFOTests {
         #expect(text.contains("-- a\n") && text.contains("-- b\n"))
     }
 }
+
+/// A pivot by a text dimension has no change columns; by years it has.
+struct PivotChangeColumnTests {
+    @Test func changeColumnsOnlyBetweenOrderedValues() throws {
+        let channels = try BinaryRunner.run(["-c", "active by township pivot channel", "--format", "csv"])
+        #expect(channels.status == 0, "\(channels.stderr)")
+        #expect(!channels.stdout.contains("Δ") && !channels.stdout.contains("%"))
+        let years = try BinaryRunner.run(["-c", "requests by township pivot year", "--format", "csv"])
+        #expect(years.stdout.hasPrefix("township,2021,2022,2023,Δ2021→2022,%2021→2022,Δ2022→2023,%2022→2023\r\n"))
+    }
+}

@@ -5,6 +5,7 @@ import Testing
 /// parser, the resolver or the compiler, and whatever compiles is SQL that SQLite accepts.
 struct QueryErrorTests {
     static let mistakes = [
+        "select township from report",
         "activ by channel", "主动 按 渠道", "active by chanel", "requests where year = 羊亭镇", "requests by channel",
         "active by channel where channel = 微信", "requests by township where", "requests by township limit x",
         "requests by township order by 公开率", "township by year", "active by requests", "requests by year pivot year",

@@ -13,6 +13,11 @@ extension Parser {
             return .explain(try statement())
         case "sql":
             return try rawSQL()
+        case "select", "with", "insert", "update", "delete", "create", "drop", "pragma", "attach", "vacuum":
+            // A first attempt in SQL: say where SQL goes, rather than "unknown metric “select”".
+            let word = current.word ?? ""
+            throw QueryError("“\(word)” starts SQL, not a statement of the query language", at: current.range,
+                             hints: ["raw SQL goes after `sql`: sql \(word.uppercased()) …", "the query language asks for metrics: `requests by township`; “show metrics” lists them"])
         case "show":
             position += 1
             return .show(try expectName("what to show: metrics, dimensions, reports or rules"))

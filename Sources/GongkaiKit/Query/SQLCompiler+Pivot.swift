@@ -19,7 +19,9 @@ extension SQLCompiler {
         }
         var columns = query.groupings.map(\.name) + query.outputs.flatMap { output in pivotValues.map { label(output, $0) } }
         var outer = ["*"]
-        for output in query.outputs {
+        // Change columns only between values that come in an order (years): `Δ今日头条→公示栏` means nothing.
+        let ordered = pivot.dimension.type == .integer
+        for output in query.outputs where ordered {
             for (earlier, later) in zip(pivotValues, pivotValues.dropFirst()) {
                 let a = SQLBuilder.quote(label(output, earlier)), b = SQLBuilder.quote(label(output, later))
                 let span = "\(CellFormatting.text(earlier))→\(CellFormatting.text(later))"
