@@ -116,3 +116,25 @@ struct QueryLanguageTests {
         #expect(try rows(session, "show rules").count == AuditRules.all.count)
     }
 }
+
+/// Chinese all the way: keywords, fixed values as the template prints them, `2021年`, `between`.
+struct ChineseQueryTests {
+    static func rows(_ statement: String) throws -> [[DatabaseValue]] {
+        let session = try QueryLanguageTests.session()
+        guard case .rows(let result) = try session.execute(statement) else { return [] }
+        return result.rows
+    }
+
+    @Test func keywordsValuesAndYears() throws {
+        #expect(try Self.rows("reports 按 层级 条件 层级 = 街道") == [[.text("street"), .integer(6)]])
+        #expect(try Self.rows("reports by level where level = street") == [[.text("street"), .integer(6)]])
+        // Typed without spaces: 乡镇条件年份 splits into 乡镇 / 条件 / 年份.
+        let chinese = try Self.rows("申请按乡镇条件年份=2021年排序申请降序")
+        let english = try Self.rows("requests by township where year = 2021 order by requests desc")
+        #expect(chinese == english && !chinese.isEmpty)
+        #expect(try Self.rows("reports by year where year between 2021 and 2022") == [[.integer(2021), .integer(7)], [.integer(2022), .integer(6)]])
+        #expect(try Self.rows("reports 按 年份 条件 年份 介于 2022 并且 2023") == [[.integer(2022), .integer(6)], [.integer(2023), .integer(6)]])
+        #expect(try Self.rows("reports where year = 2022年度") == [[.integer(6)]])
+        #expect(try Self.rows("问题数 条件 级别 = 错误") == [[.integer(8)]])
+    }
+}

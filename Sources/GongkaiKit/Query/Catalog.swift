@@ -38,6 +38,8 @@ public enum Catalog {
         public var groupColumn: String? = nil
         /// The column a result groups by.
         public var grouped: String { groupColumn ?? column }
+        /// Values typed in Chinese, as the template prints them, for the stored ones (`街道` → street).
+        public var aliases: [String: String] = [:]
     }
 
     static let requestOutcome = "f.stage = '办理结果' AND f.outcome"
@@ -115,7 +117,9 @@ public enum Catalog {
                   summary: "市 (威海市); grouped by place, with its province where the name is shared", groupColumn: "r.city_place"),
         Dimension(name: "province", chinese: "省份", column: "r.province", type: .text, summary: "省/自治区 (often absent)"),
         Dimension(name: "level", chinese: "层级", column: "r.level", type: .text, values: Level.allCases.map(\.rawValue),
-                  summary: "township street county city department other"),
+                  summary: "township street county city department other (or 乡镇 街道 区县 市 部门 其他)",
+                  aliases: ["乡镇": "township", "镇": "township", "乡": "township", "街道": "street", "区县": "county", "县": "county",
+                            "区": "county", "市": "city", "城市": "city", "部门": "department", "其他": "other"]),
         Dimension(name: "agency", chinese: "机关", column: "r.agency", type: .text, summary: "the body as named in the title"),
         Dimension(name: "template", chinese: "模板", column: "r.template", type: .text, values: ["2019", "2021"], summary: "2019 or 2021"),
         Dimension(name: "file", chinese: "文件", column: "r.file", type: .text, summary: "the file loaded"),
@@ -131,11 +135,17 @@ public enum Catalog {
                   values: ["予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理"], summary: "outcome row of section 三 (with handled)"),
         Dimension(name: "rule", chinese: "规则", column: "f.rule", source: .finding, type: .text, summary: "audit rule (with findings)"),
         Dimension(name: "severity", chinese: "级别", column: "f.severity", source: .finding, type: .text, values: ["error", "warning"],
-                  summary: "error or warning (with findings)"),
+                  summary: "error or warning, 错误 or 警告 (with findings)", aliases: ["错误": "error", "警告": "warning"]),
     ]
 
     public static let keywords = ["by", "where", "pivot", "order", "limit", "and", "or", "not", "in", "like", "as", "asc", "desc",
-                                  "explain", "sql", "show", "check"]
+                                  "between", "explain", "sql", "show", "check"]
+
+    /// Keywords in Chinese, for the English one each stands for (`按` is `by`; `排序` is `order by`).
+    public static let chineseKeywords: [String: String] = [
+        "按": "by", "条件": "where", "透视": "pivot", "排序": "order", "降序": "desc", "升序": "asc",
+        "并且": "and", "或者": "or", "介于": "between",
+    ]
 
     public static func metric(named name: String) -> Metric? {
         let key = name.lowercased()
@@ -153,7 +163,7 @@ public enum Catalog {
     }
 
     /// The CJK words the lexer may split a run into.
-    public static let segmentableWords: Set<String> = Set(metrics.map(\.chinese) + dimensions.map(\.chinese) + ["按"])
+    public static let segmentableWords: Set<String> = Set(metrics.map(\.chinese) + dimensions.map(\.chinese) + chineseKeywords.keys)
 
     /// The fact table of a source, and how rows join the report.
     static func table(_ source: Source) -> String? {

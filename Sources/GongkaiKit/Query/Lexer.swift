@@ -75,6 +75,11 @@ public struct Lexer {
                     while index < characters.count, characters[index].isASCIIDigitish { index += 1 }
                 }
                 let text = String(characters[start..<index])
+                // `2021年` (and `2021年度`) is the year 2021, as a Chinese speaker writes it.
+                if index - start == 4, index < characters.count, characters[index] == "年",
+                   !(index + 1 < characters.count && characters[index + 1] == "份") {
+                    index += index + 1 < characters.count && characters[index + 1] == "度" ? 2 : 1
+                }
                 tokens.append(Token(kind: .number(Double(text) ?? 0, text: text), range: start..<index))
             } else if let close = Self.closingQuote[character] {
                 index += 1

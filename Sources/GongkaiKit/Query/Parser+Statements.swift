@@ -66,11 +66,14 @@ extension Parser {
             case "pivot":
                 node.pivot = try expectName("a dimension after “pivot”")
             case "order":
-                skipNewlines()
-                guard current.keyword == "by" || current.word == "按" else {
-                    throw QueryError("expected “by” after “order”, found \(current.describe)", at: current.range)
+                // `排序` is `order by` in one word; `order` needs its `by`.
+                if token.word != "排序" {
+                    skipNewlines()
+                    guard current.keyword == "by" else {
+                        throw QueryError("expected “by” after “order”, found \(current.describe)", at: current.range)
+                    }
+                    position += 1
                 }
-                position += 1
                 repeat {
                     let name = try orderName()
                     var descending = false
@@ -227,6 +230,16 @@ extension Parser {
             position += 1
             return .like(name, try value(), negated: negated)
         }
+        if current.keyword == "between", !negated {
+            position += 1
+            let low = try value()
+            skipNewlines()
+            guard current.keyword == "and" else {
+                throw QueryError("expected “and” in “between … and …”, found \(current.describe)", at: current.range)
+            }
+            position += 1
+            return .between(name, low, try value())
+        }
         if negated {
             throw QueryError("expected “in” or “like” after “not”, found \(current.describe)", at: current.range)
         }
@@ -252,7 +265,7 @@ extension Parser {
         case .string(let text):
             position += 1
             return Value(kind: .string(text), range: token.range)
-        case .word(let word) where !["and", "or", "not", "by", "where", "pivot", "order", "limit"].contains(word.lowercased()):
+        case .word(let word) where !["and", "or", "not", "by", "where", "pivot", "order", "limit"].contains(token.keyword ?? ""):
             position += 1
             return Value(kind: .word(word), range: token.range)
         case .symbol("-"):

@@ -150,7 +150,7 @@ public struct Parser {
     }
 
     mutating func accept(keyword: String) -> Bool {
-        guard let token = continuing(), token.keyword == keyword || (keyword == "by" && token.word == "按") else { return false }
+        guard let token = continuing(), token.keyword == keyword else { return false }
         position += 1
         return true
     }
@@ -174,7 +174,7 @@ public struct Parser {
         guard let word = current.word else {
             throw QueryError("expected \(what), found \(current.describe)", at: current.range)
         }
-        if Catalog.keywords.contains(word.lowercased()) || word == "按" {
+        if Catalog.keywords.contains(word.lowercased()) || Catalog.chineseKeywords[word] != nil {
             throw QueryError("expected \(what), found the keyword “\(word)”", at: current.range)
         }
         position += 1

@@ -12,7 +12,7 @@
 /// Errors from every stage are `QueryError`s with a source range; `QueryError.render(source:)` turns the
 /// range into a line, an underline aligned by display width, and the message.
 ///
-/// Grammar (keywords are English; `按` is accepted for `by`):
+/// Grammar (keywords in English, or their Chinese forms in `Catalog.chineseKeywords`: 按 条件 透视 排序 …):
 ///
 ///     script     := statement (";" | NEWLINE) statement …
 ///     statement  := "explain" statement | "sql" RAW | "show" WORD | "check" [WORD …] [where]
@@ -25,5 +25,6 @@
 ///     where      := "where" or       or := and ("or" and)*     and := not ("and" not)*
 ///     not        := "not" not | "(" or ")" | NAME compare
 ///     compare    := ("=" | "!=" | "<" | "<=" | ">" | ">=") value [".." value] | ["not"] "in" "(" value ("," value)* ")" | ["not"] "like" value
+///                 | "between" value "and" value
 ///     value      := NUMBER | STRING | WORD
 public enum QueryLanguage {}

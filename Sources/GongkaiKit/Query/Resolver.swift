@@ -232,7 +232,7 @@ public struct Resolver {
             }
             return .integer(Int64(number))
         case .text:
-            let text = value.text
+            let text = dimension.aliases[value.text] ?? value.text
             if checkSet, let values = dimension.values, !values.contains(text) {
                 var hints = ["“\(ref.name)” is one of: " + values.joined(separator: " ")]
                 if let suggestion = Suggestions.didYouMean(Suggestions.nearest(text, among: values)) { hints.insert(suggestion, at: 0) }

@@ -25,8 +25,8 @@ public struct Token: Equatable, Sendable {
         return nil
     }
 
-    /// The word, lowercased when ASCII, for keyword comparison.
-    public var keyword: String? { word.map { $0.lowercased() } }
+    /// The word, lowercased when ASCII, for keyword comparison; a Chinese keyword as its English one.
+    public var keyword: String? { word.map { Catalog.chineseKeywords[$0] ?? $0.lowercased() } }
 
     public func isSymbol(_ symbol: String) -> Bool {
         if case .symbol(let text) = kind { return text == symbol }
