@@ -147,8 +147,15 @@ public enum Catalog {
         "并且": "and", "或者": "or", "介于": "between",
     ]
 
+    /// The template's own row names, for the metric each one is (`本年新收` is requests received).
+    public static let metricAliases: [String: String] = [
+        "本年新收": "requests", "依申请公开": "requests", "新收申请": "requests", "收到申请": "requests",
+        "办理结果总计": "handled", "办理结果": "handled", "结转下年": "carried_forward",
+        "复议": "reviews", "诉讼": "lawsuits", "报告": "reports", "问题": "findings",
+    ]
+
     public static func metric(named name: String) -> Metric? {
-        let key = name.lowercased()
+        let key = metricAliases[name] ?? name.lowercased()
         return metrics.first { $0.name == key || $0.chinese == name }
     }
 
@@ -159,11 +166,12 @@ public enum Catalog {
 
     /// Every name in both languages.
     public static var allNames: [String] {
-        metrics.flatMap { [$0.name, $0.chinese] } + dimensions.flatMap { [$0.name, $0.chinese] }
+        metrics.flatMap { [$0.name, $0.chinese] } + dimensions.flatMap { [$0.name, $0.chinese] } + metricAliases.keys
     }
 
     /// The CJK words the lexer may split a run into.
-    public static let segmentableWords: Set<String> = Set(metrics.map(\.chinese) + dimensions.map(\.chinese) + chineseKeywords.keys)
+    public static let segmentableWords: Set<String> = Set(metrics.map(\.chinese) + dimensions.map(\.chinese) + chineseKeywords.keys
+                                                          + metricAliases.keys)
 
     /// The fact table of a source, and how rows join the report.
     static func table(_ source: Source) -> String? {
