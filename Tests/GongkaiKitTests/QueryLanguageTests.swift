@@ -136,6 +136,12 @@ struct ChineseQueryTests {
         #expect(try Self.rows("reports 按 年份 条件 年份 介于 2022 并且 2023") == [[.integer(2022), .integer(6)], [.integer(2023), .integer(6)]])
         #expect(try Self.rows("reports where year = 2022年度") == [[.integer(6)]])
         #expect(try Self.rows("问题数 条件 级别 = 错误") == [[.integer(8)]])
+        // A condition on a metric applies to the aggregated rows (it was "a metric, not a dimension").
+        #expect(try Self.rows("reviews by county where reviews > 0") == [[.text("东湖区"), .integer(8)], [.text("北岭县"), .integer(6)], [.text("西山县"), .integer(3)]])
+        #expect(try Self.rows("行政复议 按 区县 条件 行政复议 > 0 并且 年份 = 2021").count == 3)
+        let shares = try Self.rows("requests, granted / requests as 公开率 by township where 公开率 >= 0.5 order by 公开率 desc")
+        #expect(shares.count == 5 && shares.allSatisfy { ($0[2].double ?? 0) >= 0.5 })
+        #expect(throws: Session.Failure.self) { try Self.rows("requests by county where lawsuits > 0") }
         // The template's own row names are metrics.
         #expect(try Self.rows("本年新收 按 年份") == Self.rows("requests by year"))
         #expect(try Self.rows("依申请公开按区县") == Self.rows("requests by county"))

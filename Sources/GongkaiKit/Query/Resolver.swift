@@ -45,6 +45,15 @@ public struct ResolvedQuery {
     public var pivot: Grouping?
     public var order: [OrderKey]
     public var limit: Int?
+    /// Conditions on the result's metrics (`where 行政复议 > 0`), applied after aggregation.
+    public var having: [MetricCondition] = []
+
+    public struct MetricCondition: Sendable {
+        public var column: String
+        /// `=`, `!=`, `<`, `<=`, `>`, `>=` or `between`.
+        public var op: String
+        public var values: [DatabaseValue]
+    }
 
     /// One `order by` item. In a pivot a name that is not a grouping is a pivoted column (`2023`,
     /// `"Δ2022→2023"`), known only once the pivot's values are read: it stays unresolved until then.
@@ -97,7 +106,13 @@ public struct Resolver {
             }
             groupings.append(.init(name: ref.name, dimension: dimension))
         }
-        let filter = try node.filter.map { condition throws(QueryError) in try self.filter(condition) }
+        // Conditions on metrics (`where 行政复议 > 0`) apply to the aggregated rows; the rest select reports.
+        let (reportConditions, metricConditions) = Self.splitMetricConditions(node.filter, outputs: outputs.map(\.name))
+        let filter = try reportConditions.map { condition throws(QueryError) in try self.filter(condition) }
+        var having: [ResolvedQuery.MetricCondition] = []
+        for condition in metricConditions {
+            having.append(try metricCondition(condition, outputs: outputs))
+        }
         var pivot: ResolvedQuery.Grouping?
         if let ref = node.pivot {
             let dimension = try self.dimension(ref)
@@ -110,7 +125,7 @@ public struct Resolver {
         // Fact dimensions only go with metrics read from the same table.
         var factRefs: [(Catalog.Dimension, Range<Int>)] = zip(node.dimensions, groupings).map { ($1.dimension, $0.range) }
         if let ref = node.pivot, let pivot { factRefs.append((pivot.dimension, ref.range)) }
-        factRefs += conditionRefs(node.filter)
+        factRefs += conditionRefs(reportConditions)
         for (dimension, range) in factRefs {
             guard let source = dimension.source else { continue }
             for (metric, metricRange) in zip(metrics, metricRanges) where metric.source != source {
@@ -134,12 +149,62 @@ public struct Resolver {
             order.append(.init(column: column, descending: item.descending, range: item.name.range, resolved: true))
         }
         return ResolvedQuery(metrics: metrics, outputs: outputs, groupings: groupings, filter: filter, pivot: pivot,
-                             order: order, limit: node.limit?.value)
+                             order: order, limit: node.limit?.value, having: having)
     }
 
     static func describe(_ source: Catalog.Source) -> String {
         let names = Catalog.metrics.filter { $0.source == source }.map(\.name)
         return names.count == 1 ? "“\(names[0])”" : "the " + source.rawValue + " (" + names.prefix(4).joined(separator: ", ") + (names.count > 4 ? ", …" : "") + ")"
+    }
+
+    /// The conjuncts of a `where` that name a metric, split from those that select reports. A metric
+    /// inside `or` or `not` with a dimension stays where it is (and is reported as a metric there).
+    static func splitMetricConditions(_ condition: Condition?, outputs: [String]) -> (reports: Condition?, metrics: [Condition]) {
+        guard let condition else { return (nil, []) }
+        var conjuncts: [Condition] = []
+        var pending = [condition]
+        while let next = pending.popLast() {
+            if case .and(let a, let b) = next { pending += [b, a] } else { conjuncts.append(next) }
+        }
+        func namesMetric(_ condition: Condition) -> Bool {
+            switch condition {
+            case .compare(let ref, _, _), .between(let ref, _, _):
+                return Catalog.dimension(named: ref.name) == nil && (Catalog.metric(named: ref.name) != nil || outputs.contains(ref.name))
+            default: return false
+            }
+        }
+        let metrics = conjuncts.filter(namesMetric)
+        let reports = conjuncts.filter { !namesMetric($0) }
+        let joined = reports.dropFirst().reduce(reports.first) { result, next in result.map { .and($0, next) } }
+        return (joined, metrics)
+    }
+
+    /// `where 行政复议 > 0`: a comparison of a metric in the result with a number.
+    func metricCondition(_ condition: Condition, outputs: [ResolvedQuery.Output]) throws(QueryError) -> ResolvedQuery.MetricCondition {
+        switch condition {
+        case .compare(let ref, let op, let value):
+            let column = try metricColumn(ref, outputs: outputs)
+            guard case .number(let number, _) = value.kind else {
+                throw QueryError("“\(ref.name)” is a metric: compare it with a number, found “\(value.text)”", at: value.range)
+            }
+            return .init(column: column, op: op, values: [.number(number)])
+        case .between(let ref, let low, let high):
+            let column = try metricColumn(ref, outputs: outputs)
+            guard case .number(let a, _) = low.kind, case .number(let b, _) = high.kind else {
+                throw QueryError("“\(ref.name)” is a metric: a range of numbers", at: low.range.lowerBound..<high.range.upperBound)
+            }
+            return .init(column: column, op: "between", values: [.number(a), .number(b)])
+        default:
+            throw QueryError("a condition on a metric compares it with a number", at: 0..<0)
+        }
+    }
+
+    func metricColumn(_ ref: NameRef, outputs: [ResolvedQuery.Output]) throws(QueryError) -> String {
+        guard let column = orderColumn(ref.name, groupings: [], outputs: outputs) else {
+            throw QueryError("“\(ref.name)” is a metric but not in the result: a condition on a metric filters the result's rows", at: ref.range,
+                             hints: ["add it to the metrics: `\(ref.name), … by … where \(ref.name) > 0`"])
+        }
+        return column
     }
 
     func orderColumn(_ name: String, groupings: [ResolvedQuery.Grouping], outputs: [ResolvedQuery.Output]) -> String? {

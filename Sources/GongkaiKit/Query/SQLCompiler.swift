@@ -55,6 +55,17 @@ public struct SQLCompiler {
             columns.append(formula(output.formula, sources: sources, builder: &builder) + " AS " + SQLBuilder.quote(output.name))
         }
         var sql = "WITH " + ctes.joined(separator: ", ") + " SELECT " + columns.joined(separator: ", ") + " FROM " + from
+        if !query.having.isEmpty {
+            // Conditions on metrics apply to the aggregated rows.
+            let tests = query.having.map { condition -> String in
+                let column = SQLBuilder.quote(condition.column)
+                if condition.op == "between", condition.values.count == 2 {
+                    return column + " BETWEEN " + builder.bind(condition.values[0]) + " AND " + builder.bind(condition.values[1])
+                }
+                return column + " " + (condition.op == "!=" ? "<>" : condition.op) + " " + builder.bind(condition.values.first ?? .null)
+            }
+            sql = "SELECT * FROM (" + sql + ") WHERE " + tests.joined(separator: " AND ")
+        }
         if ordered {
             sql += orderClause(query, groupings: groupings)
             if let limit = query.limit { sql += " LIMIT " + builder.bind(.integer(Int64(limit))) }
