@@ -22,7 +22,8 @@ public struct SQLCompiler {
         let base = select(query, groupings: query.groupings + [pivot], builder: &baseBuilder, ordered: false)
         let materialize = CompiledQuery(sql: "CREATE TEMP TABLE \(PivotPlan.tableName) AS \(base)",
                                         values: baseBuilder.values)
-        let valuesSQL = "SELECT DISTINCT \(SQLBuilder.quote(pivot.name)) FROM \(PivotPlan.table) ORDER BY 1"
+        let valuesSQL = "SELECT DISTINCT \(SQLBuilder.quote(pivot.name)) FROM \(PivotPlan.table) ORDER BY "
+            + Self.sortKey(SQLBuilder.quote(pivot.name), pivot.dimension)
         return .pivot(PivotPlan(materialize: materialize, valuesQuery: CompiledQuery(sql: valuesSQL, values: [])) { pivotValues throws(QueryError) in
             try self.pivoted(query, pivot: pivot, pivotValues: pivotValues)
         })
@@ -74,9 +75,21 @@ public struct SQLCompiler {
     }
 
     func orderClause(_ query: ResolvedQuery, groupings: [ResolvedQuery.Grouping]) -> String {
-        let items = query.order.map { SQLBuilder.quote($0.column) + ($0.descending ? " DESC" : "") }
-            + groupings.filter { grouping in !query.order.contains { $0.column == grouping.name } }.map { SQLBuilder.quote($0.name) }
+        let items = query.order.map { key -> String in
+            let grouping = groupings.first { $0.name == key.column }
+            let direction = key.descending ? " DESC" : ""
+            return grouping.map { Self.sortKey(SQLBuilder.quote($0.name), $0.dimension, direction) } ?? SQLBuilder.quote(key.column) + direction
+        } + groupings.filter { grouping in !query.order.contains { $0.column == grouping.name } }.map { Self.sortKey(SQLBuilder.quote($0.name), $0.dimension) }
         return items.isEmpty ? "" : " ORDER BY " + items.joined(separator: ", ")
+    }
+
+    /// How a dimension's values sort: a closed list (channels, applicants, outcomes, levels) in the
+    /// template's order (政府网站 before 微信公众号, 自然人 before 商业企业 — not code-point order), anything
+    /// else as SQLite sorts it. The list is the catalogue's own constants, never a value typed.
+    static func sortKey(_ column: String, _ dimension: Catalog.Dimension, _ direction: String = "") -> String {
+        guard let values = dimension.values, !values.isEmpty else { return column + direction }
+        let cases = values.enumerated().map { "WHEN '\($0.element.replacing("'", with: "''"))' THEN \($0.offset)" }.joined(separator: " ")
+        return "CASE \(column) \(cases) ELSE \(values.count) END\(direction), \(column)\(direction)"
     }
 
     /// One source's metrics: which catalogue metrics, and how `active` is read.
