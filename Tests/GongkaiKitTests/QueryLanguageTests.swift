@@ -142,6 +142,10 @@ struct ChineseQueryTests {
         let shares = try Self.rows("requests, granted / requests as 公开率 by township where 公开率 >= 0.5 order by 公开率 desc")
         #expect(shares.count == 5 && shares.allSatisfy { ($0[2].double ?? 0) >= 0.5 })
         #expect(throws: Session.Failure.self) { try Self.rows("requests by county where lawsuits > 0") }
+        // is null / 为空: the 18 synthetic reports name no province (示范市 is in no gazetteer); the seed's is 山东省.
+        #expect(try Self.rows("reports where province is null") == [[.integer(18)]])
+        #expect(try Self.rows("reports 条件 省份 不为空") == [[.integer(1)]])
+        #expect(try Self.rows("reports where 省份 为空 and year = 2021") == [[.integer(6)]])
         // The template's own row names are metrics.
         #expect(try Self.rows("本年新收 按 年份") == Self.rows("requests by year"))
         #expect(try Self.rows("依申请公开按区县") == Self.rows("requests by county"))

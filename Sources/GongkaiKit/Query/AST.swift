@@ -50,6 +50,8 @@ public indirect enum Condition: Equatable, Sendable {
     case between(NameRef, Value, Value)
     case inList(NameRef, [Value], negated: Bool)
     case like(NameRef, Value, negated: Bool)
+    /// `is null` / `为空` (and `is not null` / `不为空`): the report does not say.
+    case isNull(NameRef, negated: Bool)
     case and(Condition, Condition)
     case or(Condition, Condition)
     case not(Condition)

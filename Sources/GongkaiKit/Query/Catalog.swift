@@ -139,7 +139,7 @@ public enum Catalog {
     ]
 
     public static let keywords = ["by", "where", "pivot", "order", "limit", "and", "or", "not", "in", "like", "as", "asc", "desc",
-                                  "between", "explain", "sql", "show", "check"]
+                                  "between", "is", "null", "explain", "sql", "show", "check"]
 
     /// Keywords in Chinese, for the English one each stands for (`按` is `by`; `排序` is `order by`).
     public static let chineseKeywords: [String: String] = [
@@ -171,7 +171,10 @@ public enum Catalog {
 
     /// The CJK words the lexer may split a run into.
     public static let segmentableWords: Set<String> = Set(metrics.map(\.chinese) + dimensions.map(\.chinese) + chineseKeywords.keys
-                                                          + metricAliases.keys)
+                                                          + metricAliases.keys + nullWords.keys)
+
+    /// `乡镇 为空` is `township is null`; `不为空` is `is not null` (the value: negated).
+    public static let nullWords: [String: Bool] = ["为空": false, "不为空": true]
 
     /// The fact table of a source, and how rows join the report.
     static func table(_ source: Source) -> String? {

@@ -216,6 +216,21 @@ extension Parser {
     mutating func comparison() throws(QueryError) -> Condition {
         let name = try expectName("a dimension to compare")
         skipNewlines()
+        if let word = current.word, let negated = Catalog.nullWords[word] {
+            position += 1
+            return .isNull(name, negated: negated)
+        }
+        if current.keyword == "is" {
+            position += 1
+            skipNewlines()
+            let negated = current.keyword == "not"
+            if negated { position += 1; skipNewlines() }
+            guard current.keyword == "null" else {
+                throw QueryError("expected “null” after “is”, found \(current.describe)", at: current.range, hints: ["`county is null`, `county is not null` (为空, 不为空)"])
+            }
+            position += 1
+            return .isNull(name, negated: negated)
+        }
         var negated = false
         if current.keyword == "not" { negated = true; position += 1; skipNewlines() }
         if current.keyword == "in" {

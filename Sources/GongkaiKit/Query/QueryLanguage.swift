@@ -25,6 +25,6 @@
 ///     where      := "where" or       or := and ("or" and)*     and := not ("and" not)*
 ///     not        := "not" not | "(" or ")" | NAME compare
 ///     compare    := ("=" | "!=" | "<" | "<=" | ">" | ">=") value [".." value] | ["not"] "in" "(" value ("," value)* ")" | ["not"] "like" value
-///                 | "between" value "and" value
+///                 | "between" value "and" value | "is" ["not"] "null" | "为空" | "不为空"
 ///     value      := NUMBER | STRING | WORD
 public enum QueryLanguage {}

@@ -25,13 +25,14 @@ public struct ResolvedQuery {
         case between(Catalog.Dimension, DatabaseValue, DatabaseValue)
         case inList(Catalog.Dimension, [DatabaseValue], negated: Bool)
         case like(Catalog.Dimension, DatabaseValue, negated: Bool)
+        case isNull(Catalog.Dimension, negated: Bool)
         case and(Filter, Filter)
         case or(Filter, Filter)
         case not(Filter)
 
         var dimensions: [Catalog.Dimension] {
             switch self {
-            case .compare(let d, _, _), .between(let d, _, _), .inList(let d, _, _), .like(let d, _, _): return [d]
+            case .compare(let d, _, _), .between(let d, _, _), .inList(let d, _, _), .like(let d, _, _), .isNull(let d, _): return [d]
             case .and(let a, let b), .or(let a, let b): return a.dimensions + b.dimensions
             case .not(let a): return a.dimensions
             }
@@ -223,7 +224,7 @@ public struct Resolver {
     func conditionRefs(_ condition: Condition?) -> [(Catalog.Dimension, Range<Int>)] {
         guard let condition else { return [] }
         switch condition {
-        case .compare(let ref, _, _), .between(let ref, _, _), .inList(let ref, _, _), .like(let ref, _, _):
+        case .compare(let ref, _, _), .between(let ref, _, _), .inList(let ref, _, _), .like(let ref, _, _), .isNull(let ref, _):
             return Catalog.dimension(named: ref.name).map { [($0, ref.range)] } ?? []
         case .and(let a, let b), .or(let a, let b): return conditionRefs(a) + conditionRefs(b)
         case .not(let a): return conditionRefs(a)
@@ -280,6 +281,8 @@ public struct Resolver {
                 throw QueryError("“like” compares text; “\(ref.name)” is a number", at: value.range)
             }
             return .like(dimension, .text(value.text), negated: negated)
+        case .isNull(let ref, let negated):
+            return .isNull(try self.dimension(ref), negated: negated)
         }
     }
 

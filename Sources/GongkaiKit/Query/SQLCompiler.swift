@@ -176,6 +176,8 @@ public struct SQLCompiler {
             return "\(dimension.column) BETWEEN " + builder.bind(low) + " AND " + builder.bind(high)
         case .inList(let dimension, let values, let negated):
             return "\(dimension.column) \(negated ? "NOT IN" : "IN") (" + values.map { builder.bind($0) }.joined(separator: ", ") + ")"
+        case .isNull(let dimension, let negated):
+            return "\(dimension.column) IS \(negated ? "NOT " : "")NULL"
         case .like(let dimension, let pattern, let negated):
             return "\(dimension.column) \(negated ? "NOT LIKE" : "LIKE") " + builder.bind(pattern)
         }
