@@ -298,3 +298,16 @@ struct PivotChangeColumnTests {
         #expect(years.stdout.hasPrefix("township,2021,2022,2023,Δ2021→2022,%2021→2022,Δ2022→2023,%2022→2023\r\n"))
     }
 }
+
+/// A ratio shows as a percentage in the table and Markdown, the number itself in CSV and JSON.
+struct PercentDisplayTests {
+    @Test func ratiosAsPercentages() throws {
+        let statement = "requests, granted / requests as 公开率 by township where year = 2021 and county = 西山县"
+        let table = try BinaryRunner.run(["-c", statement])
+        #expect(table.stdout.contains("松林乡           6   83.3%"))
+        let markdown = try BinaryRunner.run(["-c", statement, "--format", "markdown"])
+        #expect(markdown.stdout.contains("| 松林乡 | 6 | 83.3% |"))
+        let csv = try BinaryRunner.run(["-c", statement, "--format", "csv"])
+        #expect(csv.stdout.contains("松林乡,6,0.8333"))
+    }
+}

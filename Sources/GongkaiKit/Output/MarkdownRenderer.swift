@@ -6,8 +6,11 @@ public enum MarkdownRenderer {
         let numeric = CellFormatting.numericColumns(result)
         var out = "| " + result.columns.map(escape).joined(separator: " | ") + " |\n"
         out += "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
+        let percent = result.columns.map { result.percentColumns.contains($0) }
         for row in result.rows {
-            out += "| " + row.map { escape(CellFormatting.text($0, null: null)) }.joined(separator: " | ") + " |\n"
+            out += "| " + row.enumerated().map { column, value in
+                (percent[column] ? CellFormatting.percent(value) : nil) ?? escape(CellFormatting.text(value, null: null))
+            }.joined(separator: " | ") + " |\n"
         }
         return out
     }

@@ -53,6 +53,13 @@ enum CellFormatting {
         }
     }
 
+    /// A ratio as a percentage with one decimal (`0.8621` → `86.2%`); nil for what is not a number.
+    static func percent(_ value: DatabaseValue) -> String? {
+        guard let number = value.double, number.isFinite else { return nil }
+        let tenths = (number * 1000).rounded() / 10
+        return (tenths == tenths.rounded() ? String(Int64(tenths)) + ".0" : String(tenths)) + "%"
+    }
+
     /// Up to four decimals, without trailing zeros (`0.3333`, `12.5`).
     static func shortDecimal(_ number: Double) -> String {
         let scaled = (number * 10000).rounded() / 10000

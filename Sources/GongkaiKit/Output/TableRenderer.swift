@@ -21,6 +21,7 @@ public enum TableRenderer {
         var widths = result.columns.map { DisplayWidth.of($0) }
         var hasValue = [Bool](repeating: false, count: columnCount)
         var allNumbers = [Bool](repeating: true, count: columnCount)
+        let percent = result.columns.map { result.percentColumns.contains($0) }
         for row in result.rows {
             for (column, value) in row.enumerated() {
                 if value != .null {
@@ -28,7 +29,11 @@ public enum TableRenderer {
                     if !value.isNumeric { allNumbers[column] = false }
                 }
                 let start = texts.count
-                append(value, null: null, to: &texts)
+                if percent[column], let shown = CellFormatting.percent(value) {
+                    texts.append(contentsOf: shown.utf8)
+                } else {
+                    append(value, null: null, to: &texts)
+                }
                 var width = DisplayWidth.of(utf8: texts[start...])
                 if cutWide, width > maxColumnWidth {
                     // Rare: cut (and measured again) only when too wide.

@@ -3,6 +3,9 @@
 public struct CompiledQuery: Equatable, Sendable {
     public var sql: String
     public var values: [DatabaseValue]
+    /// Result columns that are ratios (a formula divided by another): shown as percentages in the
+    /// table and Markdown (`86.2%`), written as the number in CSV and JSON.
+    public var percentColumns: [String] = []
 
     /// The SQL and, under it, each bound value as an SQL literal (`?1 = '羊亭镇'`), for `explain` and
     /// `.sql on`. Quotes inside a text are doubled, so what is printed can be pasted into sqlite3.

@@ -16,7 +16,11 @@ public struct SQLCompiler {
         guard let pivot = query.pivot else {
             var builder = SQLBuilder()
             let sql = select(query, groupings: query.groupings, builder: &builder, ordered: true)
-            return .query(CompiledQuery(sql: sql, values: builder.values))
+            let ratios = query.outputs.filter { output in
+                if case .binary("/", _, _) = output.formula { return true }
+                return false
+            }.map(\.name)
+            return .query(CompiledQuery(sql: sql, values: builder.values, percentColumns: ratios))
         }
         var baseBuilder = SQLBuilder()
         let base = select(query, groupings: query.groupings + [pivot], builder: &baseBuilder, ordered: false)

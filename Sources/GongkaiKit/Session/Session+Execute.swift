@@ -145,7 +145,8 @@ extension Session {
         switch compiled {
         case .query(let query):
             echo?(query.described)
-            let result = try database.query(query.sql, query.values, limit: Limits.resultRows)
+            var result = try database.query(query.sql, query.values, limit: Limits.resultRows)
+            result.percentColumns = Set(query.percentColumns)
             if result.cut { notes.append(Self.cutNote) }
             return result
         case .pivot(let plan):

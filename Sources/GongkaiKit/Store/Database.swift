@@ -189,6 +189,8 @@ public struct ResultSet: Sendable, Equatable {
     public var rows: [[DatabaseValue]]
     /// True when more rows were there than were kept (`Limits.resultRows`).
     public var cut = false
+    /// Columns that are ratios, shown as percentages by the table and Markdown.
+    public var percentColumns: Set<String> = []
     public init(columns: [String], rows: [[DatabaseValue]], cut: Bool = false) {
         self.columns = columns
         self.rows = rows
