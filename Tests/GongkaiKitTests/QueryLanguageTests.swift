@@ -146,6 +146,12 @@ struct ChineseQueryTests {
         #expect(try Self.rows("reports where province is null") == [[.integer(18)]])
         #expect(try Self.rows("reports 条件 省份 不为空") == [[.integer(1)]])
         #expect(try Self.rows("reports where 省份 为空 and year = 2021") == [[.integer(6)]])
+        // top N / 前 N: the first N by the order (else the first metric, largest first), ties at the cut kept.
+        let top = try Self.rows("requests by township top 3")
+        #expect(top.map { $0[1] } == [.integer(18), .integer(18), .integer(16), .integer(16)])
+        #expect(try Self.rows("申请 按 乡镇 前 3") == top)
+        #expect(try Self.rows("requests by township order by requests desc top 2").count == 2)
+        #expect(throws: Session.Failure.self) { try Self.rows("requests by township pivot year top 3") }
         // The template's own row names are metrics.
         #expect(try Self.rows("本年新收 按 年份") == Self.rows("requests by year"))
         #expect(try Self.rows("依申请公开按区县") == Self.rows("requests by county"))

@@ -69,10 +69,12 @@ public struct QueryNode: Equatable, Sendable {
     public var pivot: NameRef?
     public var order: [OrderItem]
     public var limit: (value: Int, range: Range<Int>)?
+    /// `top N` / `前 N`: the first N by the order, ties at the cut kept.
+    public var top: (value: Int, range: Range<Int>)? = nil
 
     public static func == (a: QueryNode, b: QueryNode) -> Bool {
         a.measures == b.measures && a.dimensions == b.dimensions && a.filter == b.filter && a.pivot == b.pivot
-            && a.order == b.order && a.limit?.value == b.limit?.value
+            && a.order == b.order && a.limit?.value == b.limit?.value && a.top?.value == b.top?.value
     }
 }
 

@@ -50,7 +50,7 @@ extension Parser {
         var node = QueryNode(measures: [try measure()], dimensions: [], filter: nil, pivot: nil, order: [], limit: nil)
         while accept(symbol: ",") { node.measures.append(try measure()) }
         var seen: Set<String> = []
-        while let token = continuing(), let word = token.keyword, ["by", "按", "where", "pivot", "order", "limit"].contains(word) {
+        while let token = continuing(), let word = token.keyword, ["by", "按", "where", "pivot", "order", "limit", "top"].contains(word) {
             let clause = word == "按" ? "by" : word
             if seen.contains(clause) {
                 throw QueryError("“\(token.word ?? clause)” appears twice in one statement", at: token.range)
@@ -83,9 +83,9 @@ extension Parser {
             default:
                 skipNewlines()
                 guard case .number(let value, _) = current.kind, value >= 0, value.rounded() == value, value < 1e9 else {
-                    throw QueryError("expected a whole number after “limit”, found \(current.describe)", at: current.range)
+                    throw QueryError("expected a whole number after “\(token.word ?? clause)”, found \(current.describe)", at: current.range)
                 }
-                node.limit = (Int(value), advance().range)
+                if clause == "top" { node.top = (Int(value), advance().range) } else { node.limit = (Int(value), advance().range) }
             }
         }
         if let token = continuing() {
@@ -280,7 +280,7 @@ extension Parser {
         case .string(let text):
             position += 1
             return Value(kind: .string(text), range: token.range)
-        case .word(let word) where !["and", "or", "not", "by", "where", "pivot", "order", "limit"].contains(token.keyword ?? ""):
+        case .word(let word) where !["and", "or", "not", "by", "where", "pivot", "order", "limit", "top"].contains(token.keyword ?? ""):
             position += 1
             return Value(kind: .word(word), range: token.range)
         case .symbol("-"):

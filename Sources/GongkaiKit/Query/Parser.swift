@@ -10,8 +10,8 @@ public struct Parser {
     var depth = 0
     var operators = 0
 
-    static let continuationWords: Set<String> = ["by", "按", "where", "pivot", "order", "limit", "and", "or", "as", "asc", "desc", "in", "like"]
-    static let clauseWords: Set<String> = ["by", "按", "where", "pivot", "order", "limit"]
+    static let continuationWords: Set<String> = ["by", "按", "where", "pivot", "order", "limit", "top", "and", "or", "as", "asc", "desc", "in", "like"]
+    static let clauseWords: Set<String> = ["by", "按", "where", "pivot", "order", "limit", "top"]
 
     public init(_ source: String) {
         self.source = source.map(Lexer.fold)

@@ -18,7 +18,7 @@
 ///     statement  := "explain" statement | "sql" RAW | "show" WORD | "check" [WORD …] [where]
 ///                 | query
 ///     query      := measure ("," measure)* clause*   (each clause at most once, in any order)
-///     clause     := "by" dims | where | "pivot" dim | "order" "by" order ("," order)* | "limit" NUMBER
+///     clause     := "by" dims | where | "pivot" dim | "order" "by" order ("," order)* | "limit" NUMBER | "top" NUMBER
 ///     measure    := expr ["as" NAME]
 ///     expr       := term (("+" | "-") term)*      term := factor (("*" | "/") factor)*
 ///     factor     := NUMBER | NAME | "(" expr ")" | "-" factor

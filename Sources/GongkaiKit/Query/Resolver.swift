@@ -48,6 +48,8 @@ public struct ResolvedQuery {
     public var limit: Int?
     /// Conditions on the result's metrics (`where 行政复议 > 0`), applied after aggregation.
     public var having: [MetricCondition] = []
+    /// `top N`: the rows ranked in the first N by the order (ties at the cut kept).
+    public var top: Int? = nil
 
     public struct MetricCondition: Sendable {
         public var column: String
@@ -134,6 +136,10 @@ public struct Resolver {
                                  at: range, hints: ["split the query, or drop “\(metric.name)” (at column \(metricRange.lowerBound + 1))"])
             }
         }
+        if let top = node.top, pivot != nil {
+            throw QueryError("“top” ranks the rows of a query without a pivot", at: top.range,
+                             hints: ["rank first, then pivot in a second statement, or use “order by 2023 desc limit N” on the pivot"])
+        }
         var columns = groupings.map(\.name) + outputs.map(\.name)
         if let pivot { columns.append(pivot.name) }
         var order: [ResolvedQuery.OrderKey] = []
@@ -150,7 +156,7 @@ public struct Resolver {
             order.append(.init(column: column, descending: item.descending, range: item.name.range, resolved: true))
         }
         return ResolvedQuery(metrics: metrics, outputs: outputs, groupings: groupings, filter: filter, pivot: pivot,
-                             order: order, limit: node.limit?.value, having: having)
+                             order: order, limit: node.limit?.value, having: having, top: node.top?.value)
     }
 
     static func describe(_ source: Catalog.Source) -> String {

@@ -71,6 +71,21 @@ public struct SQLCompiler {
             }
             sql = "SELECT * FROM (" + sql + ") WHERE " + tests.joined(separator: " AND ")
         }
+        if ordered, let top = query.top {
+            // The first N by the order (else by the first metric, largest first), every row tied at the
+            // cut kept: rank(), not a bare LIMIT, which would drop a tie silently.
+            let rankOrder = query.order.isEmpty
+                ? (query.outputs.first.map { SQLBuilder.quote($0.name) + " DESC" } ?? "1")
+                : query.order.map { SQLBuilder.quote($0.column) + ($0.descending ? " DESC" : "") }.joined(separator: ", ")
+            let names = (groupings.map(\.name) + query.outputs.map(\.name)).map(SQLBuilder.quote).joined(separator: ", ")
+            sql = "SELECT \(names) FROM (SELECT *, rank() OVER (ORDER BY \(rankOrder)) AS gongkai_rank FROM (" + sql
+                + ")) WHERE gongkai_rank <= " + builder.bind(.integer(Int64(top)))
+            if query.order.isEmpty {
+                sql += " ORDER BY " + ([rankOrder] + groupings.map { Self.sortKey(SQLBuilder.quote($0.name), $0.dimension) }).joined(separator: ", ")
+                if let limit = query.limit { sql += " LIMIT " + builder.bind(.integer(Int64(limit))) }
+                return sql
+            }
+        }
         if ordered {
             sql += orderClause(query, groupings: groupings)
             if let limit = query.limit { sql += " LIMIT " + builder.bind(.integer(Int64(limit))) }
