@@ -40,7 +40,8 @@ struct FuzzSmokeTests {
     @Test func query() throws {
         let statements = try FileBytes.files(under: Self.root + "/queries").filter { $0.hasSuffix(".gkq") }
             .flatMap { try String(contentsOfFile: $0, encoding: .utf8).split(separator: "\n").map { Array($0.utf8) } }
-        let seeds = statements + ["申请 按 乡镇 where 区县 like 西山% pivot 年份 order by 2023 desc", "sql SELECT 'a' || 'b'", "active by channel where (year = 2021 or not level = street)"].map { Array($0.utf8) }
+        let seeds = statements + ["申请 按 乡镇 where 区县 like 西山% pivot 年份 order by 2023 desc", "sql SELECT 'a' || 'b'", "active by channel where (year = 2021 or not level = street)",
+                                   "avg(requests) by county where reviews > 0 top 3", "平均(申请) 按 乡镇 条件 区县 为空 前 2"].map { Array($0.utf8) }
         for input in seeds + Self.mutations(of: seeds, count: 3000, seed: 2) { FuzzTargets.query(input) }
     }
 

@@ -152,6 +152,10 @@ struct ChineseQueryTests {
         #expect(try Self.rows("申请 按 乡镇 前 3") == top)
         #expect(try Self.rows("requests by township order by requests desc top 2").count == 2)
         #expect(throws: Session.Failure.self) { try Self.rows("requests by township pivot year top 3") }
+        // avg(METRIC) / 平均(METRIC): per report of the group; not a percentage.
+        #expect(try Self.rows("avg(requests) by year").map { $0[1] } == Self.rows("requests / reports by year").map { $0[1] })
+        #expect(try Self.rows("平均(申请) 按 区县") == Self.rows("avg(requests) by county"))
+        #expect(throws: Session.Failure.self) { try Self.rows("avg(granted / requests) by county") }
         // The template's own row names are metrics.
         #expect(try Self.rows("本年新收 按 年份") == Self.rows("requests by year"))
         #expect(try Self.rows("依申请公开按区县") == Self.rows("requests by county"))

@@ -14,7 +14,9 @@ public indirect enum Expr: Equatable, Sendable {
         switch self {
         case .number(_, let range), .negate(_, let range): return range
         case .name(let name): return name.range
-        case .binary(_, let left, let right): return left.range.lowerBound..<right.range.upperBound
+        case .binary(_, let left, let right):
+            let lower = min(left.range.lowerBound, right.range.lowerBound)
+            return lower..<max(lower, left.range.upperBound, right.range.upperBound)
         }
     }
 }

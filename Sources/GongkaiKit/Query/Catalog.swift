@@ -144,7 +144,7 @@ public enum Catalog {
     /// Keywords in Chinese, for the English one each stands for (`按` is `by`; `排序` is `order by`).
     public static let chineseKeywords: [String: String] = [
         "按": "by", "条件": "where", "透视": "pivot", "排序": "order", "降序": "desc", "升序": "asc",
-        "并且": "and", "或者": "or", "介于": "between", "前": "top",
+        "并且": "and", "或者": "or", "介于": "between", "前": "top", "平均": "avg",
     ]
 
     /// The template's own row names, for the metric each one is (`本年新收` is requests received).

@@ -98,6 +98,16 @@ extension Parser {
         return node
     }
 
+    /// True when the formula divides somewhere.
+    static func divides(_ expr: Expr) -> Bool {
+        switch expr {
+        case .binary("/", _, _): return true
+        case .binary(_, let left, let right): return divides(left) || divides(right)
+        case .negate(let inner, _): return divides(inner)
+        default: return false
+        }
+    }
+
     /// A column to order by: a name, or a pivoted column given as a number (`2023`) or a quoted label
     /// (`"Δ2022→2023"`).
     mutating func orderName() throws(QueryError) -> NameRef {
@@ -166,6 +176,21 @@ extension Parser {
             position += 1
             let inner = try factor()
             return .negate(inner, token.range.lowerBound..<inner.range.upperBound)
+        case .word(let word) where (word.lowercased() == "avg" || word == "平均"):
+            // avg(METRIC) / 平均(METRIC): per report of the group — METRIC / reports.
+            try nest(token)
+            defer { depth -= 1 }
+            position += 1
+            try expect(symbol: "(", "“(” after “\(word)”")
+            let inner = try expression()
+            if Self.divides(inner) {
+                throw QueryError("“\(word)” averages a count per report; the average of a ratio needs each report's ratio, which the query language does not compute",
+                                 at: inner.range, hints: ["average the counts and divide: avg(granted) / avg(requests)"])
+            }
+            try expect(symbol: ")", "“)”")
+            // The divisor stands for the whole `avg(…)`, so the formula's range is the text typed.
+            let span = token.range.lowerBound..<tokens[position - 1].range.upperBound
+            return .binary("/", inner, .name(NameRef(name: "reports", range: span)))
         case .word:
             return .name(try expectName("a metric"))
         default:

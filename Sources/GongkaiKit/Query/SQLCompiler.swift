@@ -16,9 +16,11 @@ public struct SQLCompiler {
         guard let pivot = query.pivot else {
             var builder = SQLBuilder()
             let sql = select(query, groupings: query.groupings, builder: &builder, ordered: true)
+            // A share: one count of a table over another of the same table (予以公开 / 申请, 复议纠正 / 复议).
+            // Not `requests / reports` (an average) nor `active / requests`.
             let ratios = query.outputs.filter { output in
-                if case .binary("/", _, _) = output.formula { return true }
-                return false
+                guard case .binary("/", .metric(let a), .metric(let b)) = output.formula else { return false }
+                return query.metrics[a].source == query.metrics[b].source && query.metrics[a].source != .report
             }.map(\.name)
             return .query(CompiledQuery(sql: sql, values: builder.values, percentColumns: ratios))
         }
