@@ -106,7 +106,4 @@ public final class Gazetteer: Sendable {
         if place.city == nil, let province = place.province, province.hasSuffix("市") { place.city = province }
         return place
     }
-
-    /// True when `name` is a division of any level: a word in a path or a text that names a place.
-    public func knows(_ name: String) -> Bool { byName[name] != nil }
 }

@@ -37,6 +37,7 @@ public final class ManifestCache: @unchecked Sendable {
         }
     }
 
+    /// Header names to fields. A constant (key paths are not Sendable, hence `nonisolated(unsafe)`).
     nonisolated(unsafe) static let columns: [String: WritableKeyPath<Row, String?>] = [
         "agency": \.agency, "机关": \.agency, "province": \.province, "省份": \.province, "city": \.city, "城市": \.city,
         "county": \.county, "区县": \.county, "township": \.township, "乡镇": \.township,

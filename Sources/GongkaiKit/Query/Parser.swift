@@ -11,7 +11,6 @@ public struct Parser {
     var operators = 0
 
     static let continuationWords: Set<String> = ["by", "按", "where", "pivot", "order", "limit", "top", "and", "or", "as", "asc", "desc", "in", "like"]
-    static let clauseWords: Set<String> = ["by", "按", "where", "pivot", "order", "limit", "top"]
 
     public init(_ source: String) {
         self.source = source.map(Lexer.fold)

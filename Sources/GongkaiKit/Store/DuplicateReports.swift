@@ -31,13 +31,13 @@ enum DuplicateReports {
 
     static func version(of report: Report) -> Version {
         var values: [(String, String)] = []
-        if let total = report.activeTotal { values.append(("一 主动公开总数", number(total.value))) }
-        for channel in report.channels { values.append(("一 " + channel.channel + (channel.account.map { "“\($0)”" } ?? ""), number(channel.items))) }
-        for cell in report.article20 { values.append(("二 \(cell.item) \(cell.content) \(cell.measure)", text(cell.value))) }
+        if let total = report.activeTotal { values.append(("一 主动公开总数", NumberFormatting.plain(total.value))) }
+        for channel in report.channels { values.append(("一 " + channel.channel + (channel.account.map { "“\($0)”" } ?? ""), NumberFormatting.plain(channel.items))) }
+        for cell in report.article20 { values.append(("二 \(cell.item) \(cell.content) \(cell.measure)", cell.value.description)) }
         for cell in report.requests {
-            values.append((requestLabel(stage: cell.stage.rawValue, outcome: cell.outcome, reason: cell.reason, applicant: cell.applicant), text(cell.value)))
+            values.append((requestLabel(stage: cell.stage.rawValue, outcome: cell.outcome, reason: cell.reason, applicant: cell.applicant), cell.value.description))
         }
-        for cell in report.reviews { values.append(("四 \(cell.kind) \(cell.result)", text(cell.value))) }
+        for cell in report.reviews { values.append(("四 \(cell.kind) \(cell.result)", cell.value.description)) }
         let cells = report.requests.map(\.value) + report.reviews.map(\.value) + report.article20.map(\.value)
         return Version(file: report.file, cellsRead: cells.filter { $0.number != nil }.count, warnings: report.warnings.count, values: values,
                        modified: FileBytes.modificationTime(report.file))
@@ -48,20 +48,20 @@ enum DuplicateReports {
         let key = DatabaseValue.integer(id)
         var values: [(String, String)] = []
         if let total = try database.scalar("SELECT active_total FROM report WHERE id = ?1", [key]), let value = total.double {
-            values.append(("一 主动公开总数", number(value)))
+            values.append(("一 主动公开总数", NumberFormatting.plain(value)))
         }
         for row in try database.query("SELECT channel, account, items FROM active_channel WHERE report_id = ?1 ORDER BY rowid", [key]).rows {
-            values.append(("一 " + (row[0].string ?? "") + (row[1].string.map { "“\($0)”" } ?? ""), number(row[2].double ?? 0)))
+            values.append(("一 " + (row[0].string ?? "") + (row[1].string.map { "“\($0)”" } ?? ""), NumberFormatting.plain(row[2].double ?? 0)))
         }
         for row in try database.query("SELECT item, content, measure, value, raw FROM article20 WHERE report_id = ?1 ORDER BY rowid", [key]).rows {
-            values.append(("二 \(row[0]) \(row[1]) \(row[2])", stored(row[3], raw: row[4])))
+            values.append(("二 \(row[0]) \(row[1]) \(row[2])", cell(row[3], raw: row[4]).description))
         }
         for row in try database.query("SELECT stage, outcome, reason, applicant, count, raw FROM request WHERE report_id = ?1 ORDER BY rowid", [key]).rows {
             values.append((requestLabel(stage: row[0].string ?? "", outcome: row[1].string, reason: row[2].string, applicant: row[3].string ?? ""),
-                           stored(row[4], raw: row[5])))
+                           cell(row[4], raw: row[5]).description))
         }
         for row in try database.query("SELECT kind, result, count, raw FROM review_litigation WHERE report_id = ?1 ORDER BY rowid", [key]).rows {
-            values.append(("四 \(row[0]) \(row[1])", stored(row[2], raw: row[3])))
+            values.append(("四 \(row[0]) \(row[1])", cell(row[2], raw: row[3]).description))
         }
         let cells = try database.scalar("""
             SELECT (SELECT count(count) FROM request WHERE report_id = ?1) + (SELECT count(count) FROM review_litigation WHERE report_id = ?1)
@@ -109,22 +109,12 @@ enum DuplicateReports {
         ["三", stage, outcome, reason, applicant].compactMap { $0 }.joined(separator: " ")
     }
 
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
-    }
-
-    static func text(_ value: CellValue) -> String {
-        switch value {
-        case .number(let number): return self.number(number)
-        case .blank: return "(empty)"
-        case .text(let text): return text
-        case .missing: return "(not found)"
-        }
-    }
-
-    static func stored(_ value: DatabaseValue, raw: DatabaseValue) -> String {
-        if let number = value.double { return self.number(number) }
-        if let raw = raw.string { return raw.isEmpty ? "(empty)" : raw }
-        return "(not found)"
+    /// A cell as the database keeps it (the number, else `raw`: '' for an empty cell, the text of a
+    /// non-number, NULL when it was not found), as the reader's `CellValue`, so both sides of a
+    /// comparison are labelled by one `description`.
+    static func cell(_ value: DatabaseValue, raw: DatabaseValue) -> CellValue {
+        if let number = value.double { return .number(number) }
+        guard let raw = raw.string else { return .missing }
+        return raw.isEmpty ? .blank : .text(raw)
     }
 }
