@@ -163,8 +163,12 @@ public struct ReportReader {
                 if scanner.feesCollected == nil { scanner.feesCollected = late.feesCollected }
             }
         }
+        scanner.finish()
         report.channels = scanner.channels
         report.activeTotal = scanner.activeTotal
+        for sentence in scanner.ambiguous.uniqued().prefix(3) {
+            report.warnings.append(ParseWarning(code: "prose_ambiguous", message: "a count of items published that names neither a channel nor the total; not taken: \(sentence.prefix(120))", location: "一"))
+        }
         report.proseNumbers = [scanner.activeTotal, scanner.requestsReceived, scanner.feesCollected].compactMap { $0 }
     }
 
