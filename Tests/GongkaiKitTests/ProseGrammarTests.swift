@@ -33,6 +33,7 @@ struct ProseGrammarTests {
         "历年累计主动公开政府信息4000条。",
         "本年度召开政务公开工作会议3次，开展培训2期。",
         "全年主动公开政府信息100余条。",
+        "全年公开财政预决算信息5条。",
     ])
     func categoryAndOtherCountsAreNeverTheTotal(sentence: String) {
         let scanner = scan(sentence)
@@ -57,6 +58,7 @@ struct ProseGrammarTests {
         ("全区各部门累计主动公开信息13648条，其中政府网站2689条。", 13648),
         ("通过政府网站、公开专栏、电子屏等途径向社会公开各类政府信息328条次。", 328),
         ("全年通过区政府网站、“汉口北党员e家”微信公众号等平台主动对外发布信息91条。", 91),
+        ("共向社会公开人事任免、财政预决算、价格和收费等信息6522条。", 6522),
     ])
     func totalsInTheWordingsSeen(sentence: String, total: Double) {
         #expect(scan(sentence).activeTotal?.value == total, "\(sentence)")

@@ -105,6 +105,11 @@ struct FigurePhrase {
         return result
     }
 
+    /// The object is items of some kind (`信息`, `财政信息`, `视频`) or left out.
+    var countsItems: Bool {
+        object.isEmpty || ProseVocabulary.genericObjects.contains { object.endsWith($0) || tail.startsWith($0) }
+    }
+
     var isPublishing: Bool { verb.map { ProseVocabulary.publishVerbs.contains($0) } ?? false }
     var textString: String { String(text) }
 
@@ -121,7 +126,7 @@ struct FigurePhrase {
         if text.has("应主动公开") || text.has("应当主动公开") { return .category }
         let head = String(object.suffix(6))
         if !object.endsWith("政府信息"), ProseVocabulary.otherObjects.contains(where: { head.has($0) || tail.startsWith($0) }) { return .nothing }
-        let generic = object.isEmpty || ProseVocabulary.genericObjects.contains { object.endsWith($0) || tail.startsWith($0) }
+        let generic = countsItems
         // `公开信息289期`, `公示栏公示61次`: issues and postings count items only of items.
         if count.isRepeats, !generic || !isPublishing { return .nothing }
         let categoryNamed = (object.endsWith("类信息") && !object.endsWith("各类信息")) || object.endsWith("类")
@@ -130,9 +135,13 @@ struct FigurePhrase {
         // 政府信息 in the object (`发布政府信息`, `政府信息公开301条`), not in a site's name (`政府信息公开网站`).
         let saysGovernmentInformation = object.has("政府信息") || tail.startsWith("政府信息") || text.endsWith("政府信息公开")
         let saysWhole = Self.saysWhole(text)
+        // A total counts information as such (`政府信息`, `各类信息`, `…等内容`), not one topic of it
+        // (`全年公开财政预决算信息5条` is a category).
+        let wholeObject = Self.wholeObjects.contains(object) || object.endsWith("政府信息") || text.has("各类") || text.has("各项")
+            || (object.has("等") == false && String(text.suffix(8)).has("等")) || (generic && textString.has("等"))
         let channelOnly = ProseVocabulary.channelOnlyObjects.contains { object.endsWith($0) || tail.startsWith($0) }
         if severalChannels {
-            if !breakdown, !listItem, isPublishing, !channelOnly, saysActive || saysGovernmentInformation || saysWhole || channels.isEmpty {
+            if !breakdown, !listItem, isPublishing, !channelOnly, wholeObject, saysActive || saysGovernmentInformation || saysWhole || channels.isEmpty {
                 return .total
             }
             guard !channels.isEmpty, generic || verb == nil else { return .nothing }
@@ -143,7 +152,7 @@ struct FigurePhrase {
             // `利用门户网站主动公开政府信息88条、规范性文件2条、…`: the head of a list of categories.
             if nextListsCategories { return .category }
             let framed = channel.end <= framedLength
-            if channel.channel == "政府网站", !breakdown, !listItem, isPublishing, !channelOnly, saysWhole || framed, saysActive || saysGovernmentInformation {
+            if channel.channel == "政府网站", !breakdown, !listItem, isPublishing, !channelOnly, wholeObject, saysWhole || framed, saysActive || saysGovernmentInformation {
                 return .channelAndTotal(channel.channel)
             }
             return .channel(channel.channel)
@@ -151,6 +160,7 @@ struct FigurePhrase {
         if breakdown || listItem { return .category }
         guard isPublishing, !channelOnly else { return .nothing }
         guard generic || object.endsWith("事项") else { return .category }
+        guard wholeObject else { return .category }
         if saysActive || saysGovernmentInformation || saysWhole || ProseVocabulary.yearMarkers.contains(where: { text.has($0) }) { return .total }
         return .ambiguous
     }
@@ -171,6 +181,9 @@ struct FigurePhrase {
     }
 
     /// 共计/合计/累计/总计/全部/各类, or a bare 共 (not the 共 of 公共).
+    /// Objects that are information as such, once fillers are out.
+    static let wholeObjects: Set<String> = ["", "信息", "政府信息", "政务信息", "内容", "事项", "条目"]
+
     static func saysWhole(_ text: String) -> Bool {
         let characters = Array(text)
         for (index, character) in characters.enumerated() where character == "共" {

@@ -57,8 +57,13 @@ struct ProseScanner {
         var seenCount = breakdownContinues
         var pending: ClosedRange<Int>?
         var endsWithListIntro = false
+        var afterRequests = false
         for clause in Self.clauseRanges(folded) {
             let text = Array(folded[clause]), original = Array(written[clause])
+            // `共收到依申请公开0件，公开0件，不予公开0件`: once a sentence speaks of requests, its later
+            // counts are about them.
+            if afterRequests { continue }
+            if String(text).has("申请") { afterRequests = true }
             let counts = ProseCount.counts(in: text).filter(\.isCount)
             guard !counts.isEmpty else {
                 if seenCount, ProseVocabulary.breakdownMarkers.contains(where: { String(text).has($0) }) { breakdown = true }
@@ -117,7 +122,10 @@ struct ProseScanner {
             let nextListsCategories = next.map { $0.listItem && nextIsBareItem && !$0.textString.has("各类") } ?? false
             var phrase = phrase
             var reading = phrase.reading(nextIsBareItem: nextIsBareItem, nextListsCategories: nextListsCategories)
-            if reading == .ambiguous, !phrase.breakdown, let lastChannel {
+            // A count of items with no channel of its own, right after a channel's count, goes on with that
+            // channel (`…门户网站发布政务动态类信息11272条、信息公开目录信息12976条`).
+            let goesOn = reading == .ambiguous || (reading == .category && phrase.channels.isEmpty && phrase.countsItems && phrase.isPublishing)
+            if goesOn, !phrase.breakdown, let lastChannel {
                 let framedLength = phrase.framedLength
                 phrase = FigurePhrase(text: phrase.text, written: phrase.written, tail: phrase.tail, count: phrase.count, carried: [lastChannel], breakdown: false, listItem: phrase.listItem)
                 phrase.framedLength = framedLength

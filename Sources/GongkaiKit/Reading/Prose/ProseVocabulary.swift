@@ -15,7 +15,8 @@ enum ProseVocabulary {
     /// The phrase counts something else wherever these stand in it: reads, followers, hotlines, requests,
     /// appeals, items sent upward, historical totals.
     static let otherTopics = ["阅读", "浏览", "访问", "点击", "关注", "粉丝", "订阅", "用户", "历年", "累计总数", "12345", "热线",
-                              "信箱", "报送", "上报", "投诉", "复议", "诉讼", "申请", "来电", "工单", "诉求", "咨询", "留言"]
+                              "信箱", "报送", "上报", "投诉", "复议", "诉讼", "申请", "来电", "工单", "诉求", "咨询", "留言",
+                              "予以公开", "不予公开", "部分公开", "答复件", "办结"]
 
     /// An object (what was counted) that is not items published: documents, articles about the body,
     /// meetings, posters, decisions.
