@@ -140,6 +140,13 @@ struct PDFLayoutReader {
         return out
     }
 
+    /// A value in a table line: `1.` and `2、` are the numbering of a label whose text wrapped to the next
+    /// line (`（三）不予公开 1.` / `属于国家秘密`), not the value 1.
+    static func isCellValue(_ text: String) -> Bool {
+        if let last = text.last, ".、．".contains(last), text.dropLast().allSatisfy(\.isASCIIDigitish) { return false }
+        return CellText.isValue(text)
+    }
+
     static func isCJK(_ character: Character) -> Bool {
         guard let value = character.unicodeScalars.first?.value else { return false }
         return (0x2E80...0x9FFF).contains(value) || (0xFF00...0xFFEF).contains(value) || (0x3000...0x303F).contains(value)
@@ -173,7 +180,7 @@ struct PDFLayoutReader {
             guard let first = segments.first else { return .blank }
             let joined = PDFLayoutReader.closeUp(segments.map(\.text).joined(separator: " "))
             if SectionSplitter.sectionNumber(joined) != nil || joined.hasPrefix("第二十条") { return .heading }
-            if segments.contains(where: { CellText.isValue($0.text) }) { return .tableLine }
+            if segments.contains(where: { isCellValue($0.text) }) { return .tableLine }
             // Several pieces on a line without a value: a table's header or wrapped labels. (pdftotext
             // writes a line of prose as one piece.)
             if segments.count == 1, first.text.count > 16 || Builder.endsSentence(first.text) { return .prose }
@@ -222,7 +229,7 @@ struct PDFLayoutReader {
             blocks.append(.table(Table(rows: Self.rows(run), line: lines[0].number)))
         }
 
-        static func hasValue(_ line: Line) -> Bool { line.segments.contains { CellText.isValue($0.text) } }
+        static func hasValue(_ line: Line) -> Bool { line.segments.contains { isCellValue($0.text) } }
 
         /// Rows from a table's lines. Where rows are set apart by blank lines (cells with padding),
         /// each band between blank lines is one row, whatever line its value line is on: labels
@@ -247,7 +254,7 @@ struct PDFLayoutReader {
                     // A band that ends in a line of values alone, under two or more lines of labels, is
                     // a header with its values right below it (no padding between), not one row.
                     if let only = valueLines.first, only == band.count - 1, only >= 2,
-                       band[only].segments.allSatisfy({ CellText.isValue($0.text) }) {
+                       band[only].segments.allSatisfy({ isCellValue($0.text) }) {
                         rows.append(cells(Array(band[..<only])))
                         rows.append(cells([band[only]]))
                     } else {
@@ -335,7 +342,7 @@ struct PDFLayoutReader {
             var columns: [Column] = []
             for line in lines {
                 for segment in line.segments.flatMap(splitAtCJKSpaces) {
-                    let isValue = CellText.isValue(segment.text)
+                    let isValue = isCellValue(segment.text)
                     // Pieces on different lines whose spans overlap are one cell; pieces of one line never.
                     // Overlapping by half the narrower piece: a label starting at the edge of another
                     // column's text is not its continuation.
@@ -366,7 +373,9 @@ struct PDFLayoutReader {
             let characters = Array(segment.text)
             for (index, character) in characters.enumerated() {
                 let width = character.unicodeScalars.first.map(DisplayWidth.of) ?? 1
-                if character == " ", index > 0, index + 1 < characters.count, isCJK(characters[index - 1]) || isCJK(characters[index + 1]) {
+                // `（三）不予公开 1.`: a label's numbering stays with the label (its text wrapped below).
+                let numberingFollows = !isCellValue(String(characters[(index + 1)...])) && String(characters[(index + 1)...]).allSatisfy { $0.isASCIIDigitish || ".、．".contains($0) }
+                if character == " ", index > 0, index + 1 < characters.count, isCJK(characters[index - 1]) || isCJK(characters[index + 1]), !numberingFollows {
                     pieces.append(Segment(text: current, start: start, end: column))
                     current = ""
                     start = column + 1
