@@ -14,6 +14,22 @@ struct Article20Extractor {
         return score2021 >= score2019 ? .y2021 : .y2019
     }
 
+    /// Column headers one or two characters off the template's (`先行有效件数`): the values are read by
+    /// the template's columns whatever the header says, but the typo is named.
+    func headerTypos(_ template: Template) -> [ParseWarning] {
+        let words = template == .y2021 ? TemplateCatalog.headerWords2021 : TemplateCatalog.headerWords2019
+        var warnings: [ParseWarning] = []
+        var seen = Set<String>()
+        for cell in stream.cells where cell.value == nil && !words.contains(where: { cell.key.has($0) }) {
+            for word in words {
+                if let written = NearLabel.stretch(of: word, in: cell.key), seen.insert(written).inserted {
+                    warnings.append(NearLabel.warning(written: written, template: word, location: "二"))
+                }
+            }
+        }
+        return warnings
+    }
+
     /// Index and numeral of every item heading.
     func itemHeadings() -> [(index: Int, numeral: String)] {
         var found: [(Int, String)] = []
@@ -48,7 +64,8 @@ struct Article20Extractor {
         while index < region.upperBound {
             let cell = stream.cells[index]
             if cell.value != nil { index += 1; continue }
-            if let (row, spelling) = match(cell.key, in: item.rows), found[row.content] == nil {
+            if let (row, spelling) = match(cell.key, in: item.rows) ?? nearMatch(index, in: item.rows, found: found, warnings: &warnings),
+               found[row.content] == nil {
                 let location = "二 / \(item.item) / \(spelling)"
                 let read = stream.values(after: index, count: item.measures.count, location: location, warnings: &warnings)
                 found[row.content] = (spelling, read.values)
@@ -99,6 +116,23 @@ struct Article20Extractor {
             }
         }
         return best
+    }
+
+    /// A row label one or two characters off the template's (`NearLabel`), followed by a number.
+    func nearMatch(_ index: Int, in rows: [TemplateCatalog.Article20Row], found: [String: (content: String, values: [CellValue])],
+                   warnings: inout [ParseWarning]) -> (TemplateCatalog.Article20Row, String)? {
+        let key = stream.cells[index].key
+        guard index + 1 < stream.cells.count, stream.cells[index + 1].value?.number != nil, !isHeader(key) else { return nil }
+        for row in rows where found[row.content] == nil {
+            for spelling in row.spellings {
+                guard let written = NearLabel.prefix(of: spelling, in: key) else { continue }
+                let rest = key.dropFirst(spelling.count)
+                guard rest.isEmpty || rest.first == "(" else { continue }
+                warnings.append(NearLabel.warning(written: written, template: spelling, location: "二 / \(row.content)"))
+                return (row, spelling)
+            }
+        }
+        return nil
     }
 
     func isHeader(_ key: String) -> Bool {

@@ -8,18 +8,20 @@ struct CellStream {
         var key: String
         var line: Int
         var value: CellValue?
+        /// A value merged over rows is met in each of them (`Table.cellsForReading`).
+        var span: Table.RowSpan = .none
     }
 
     var cells: [Cell]
 
     init(blocks: [Block]) {
         var cells: [Cell] = []
-        func add(_ text: String, line: Int) {
+        func add(_ text: String, line: Int, span: Table.RowSpan = .none) {
             let value = CellText.value(text)
             // Only labels are searched by key; a short value cell needs none (long digit runs keep one,
             // for run-together rows).
             let key = value == nil || text.utf8.count > 9 ? Self.stripNumbering(MatchKey.key(text)) : ""
-            cells.append(Cell(text: text, key: key, line: line, value: value))
+            cells.append(Cell(text: text, key: key, line: line, value: value, span: span))
         }
         for block in blocks {
             switch block {
@@ -32,7 +34,7 @@ struct CellStream {
                     add(paragraph.text, line: paragraph.line)
                 }
             case .table(let table):
-                for cell in table.cellsInOrder { add(cell.text, line: table.line + cell.row) }
+                for cell in table.cellsForReading { add(cell.text, line: table.line + cell.row, span: cell.span) }
             }
         }
         self.cells = cells
@@ -83,10 +85,33 @@ struct CellStream {
     /// Reads the `count` values that follow the label at `index`. A row whose values were run together
     /// with its label (`规章000`) is split when the digit count makes the split certain.
     func values(after index: Int, count: Int, location: String, warnings: inout [ParseWarning]) -> (values: [CellValue], next: Int) {
+        let read = valuesWithSpans(after: index, count: count, location: location, warnings: &warnings)
+        var values = read.values
+        for (column, span) in read.spans.enumerated() where span != .none {
+            Self.resolveMerged(&values[column], span: span, location: location, column: column, warnings: &warnings)
+        }
+        return (values, read.next)
+    }
+
+    /// A value merged over several rows: 0 is 0 in each of them (nothing to split); any other number
+    /// cannot be split between the rows, so each row gets none, with a `merged_cell` warning (once, on
+    /// the first row) — never the number repeated in every row.
+    static func resolveMerged(_ value: inout CellValue, span: Table.RowSpan, location: String, column: Int, warnings: inout [ParseWarning]) {
+        guard case .number(let number) = value, number != 0 else { return }
+        if case .first(let rows) = span {
+            warnings.append(ParseWarning(code: "merged_cell", message: "\(NumberFormatting.plain(number)) is one cell merged over \(rows) rows; it cannot be split between them, so they are left empty", location: "\(location), column \(column + 1)"))
+        }
+        value = .missing
+    }
+
+    /// The values after a label, with how each stands to a merge over rows.
+    func valuesWithSpans(after index: Int, count: Int, location: String, warnings: inout [ParseWarning]) -> (values: [CellValue], spans: [Table.RowSpan], next: Int) {
         var values: [CellValue] = []
+        var spans: [Table.RowSpan] = []
         var next = index + 1
         while values.count < count, next < cells.count, let value = cells[next].value {
             values.append(value)
+            spans.append(cells[next].span)
             next += 1
         }
         if values.isEmpty, let digits = Self.trailingDigits(cells[index].key) {
@@ -102,7 +127,8 @@ struct CellStream {
             }
         }
         while values.count < count { values.append(.missing) }
-        return (values, next)
+        while spans.count < count { spans.append(.none) }
+        return (values, spans, next)
     }
 }
 

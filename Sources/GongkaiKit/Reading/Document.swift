@@ -45,10 +45,44 @@ public struct Table: Sendable, Equatable {
     public var rows: [[String]]
     public var line: Int
     public var covered: Set<GridPosition>
-    public init(rows: [[String]], line: Int, covered: Set<GridPosition> = []) {
+    /// The covered positions below a cell that spans rows, in its first column: a value cell merged over
+    /// sub-rows (`rowspan=3` over the three （六）其他处理 rows) is met in each of them (`cellsForReading`).
+    public var rowSpanned: Set<GridPosition>
+    public init(rows: [[String]], line: Int, covered: Set<GridPosition> = [], rowSpanned: Set<GridPosition> = []) {
         self.rows = rows
         self.line = line
         self.covered = covered
+        self.rowSpanned = rowSpanned
+    }
+
+    /// How a cell met in reading order stands to a merge over rows.
+    public enum RowSpan: Sendable, Equatable {
+        case none
+        /// The first row of a cell that spans `rows` rows.
+        case first(rows: Int)
+        /// A later row of a cell that spans rows: the same cell met again.
+        case continued
+    }
+
+    /// The cells in reading order for the template matchers: each merged cell once, except a *value* merged
+    /// over rows, which is met in every row it spans (marked), so that the values of the rows below stay
+    /// in their columns.
+    public var cellsForReading: [(text: String, row: Int, span: RowSpan)] {
+        guard !rowSpanned.isEmpty else { return cellsInOrder.map { ($0.text, $0.row, RowSpan.none) } }
+        var cells: [(text: String, row: Int, span: RowSpan)] = []
+        for (rowIndex, row) in rows.enumerated() {
+            for (column, text) in row.enumerated() {
+                let position = GridPosition(row: rowIndex, column: column)
+                if !covered.contains(position) {
+                    var height = 1
+                    while rowSpanned.contains(GridPosition(row: rowIndex + height, column: column)) { height += 1 }
+                    cells.append((text, rowIndex, height > 1 && CellText.isValue(text) ? .first(rows: height) : .none))
+                } else if rowSpanned.contains(position), CellText.isValue(text) {
+                    cells.append((text, rowIndex, .continued))
+                }
+            }
+        }
+        return cells
     }
 
     /// The cells in reading order, each merged cell once.

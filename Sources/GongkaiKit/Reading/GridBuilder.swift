@@ -11,6 +11,8 @@ struct GridBuilder {
     /// Grid positions taken, row by row; `nil` where nothing has been placed yet.
     private var grid: [[String?]] = []
     private var covered: Set<GridPosition> = []
+    /// Positions below the first row of a cell that spans rows, in the cell's first column.
+    private var rowSpanned: Set<GridPosition> = []
     /// Spans are capped: a page that says colspan="1000" must not make a table of a million cells.
     static let largestSpan = 64
 
@@ -30,6 +32,7 @@ struct GridBuilder {
                 for dx in 0..<width {
                     place(cell.text, row: row + dy, column: column + dx)
                     if dx > 0 || dy > 0 { covered.insert(GridPosition(row: row + dy, column: column + dx)) }
+                    if dy > 0, dx == 0 { rowSpanned.insert(GridPosition(row: row + dy, column: column)) }
                 }
             }
             column += width
@@ -49,6 +52,7 @@ struct GridBuilder {
             while count > 0, row[count - 1] == nil { count -= 1 }
             return row.prefix(count).map { $0 ?? "" }
         }
-        return Table(rows: Array(rows), line: line, covered: covered.filter { $0.row < rowsAdded })
+        return Table(rows: Array(rows), line: line, covered: covered.filter { $0.row < rowsAdded },
+                     rowSpanned: rowSpanned.filter { $0.row < rowsAdded })
     }
 }

@@ -177,6 +177,7 @@ public struct ReportReader {
             let extractor = Article20Extractor(stream: CellStream(blocks: section.blocks))
             report.template = extractor.detectTemplate()
             if let template = report.template {
+                report.warnings += extractor.headerTypos(template)
                 report.article20 = extractor.extract(template: template, warnings: &report.warnings)
             } else if !extractor.itemHeadings().isEmpty {
                 report.warnings.append(ParseWarning(code: "unknown_template", message: "section 二 has tables but no column header that tells the 2019 template from the 2021 one", location: "二"))
