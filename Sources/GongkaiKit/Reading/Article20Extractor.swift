@@ -20,7 +20,9 @@ struct Article20Extractor {
         let words = template == .y2021 ? TemplateCatalog.headerWords2021 : TemplateCatalog.headerWords2019
         var warnings: [ParseWarning] = []
         var seen = Set<String>()
-        for cell in stream.cells where cell.value == nil && !words.contains(where: { cell.key.has($0) }) {
+        // Header words all end in 数/数量/金额: a cell with neither 数 nor 额 is no header, typo or not.
+        for cell in stream.cells where cell.value == nil && cell.key.utf8.count <= 90 && (cell.key.has("数") || cell.key.has("额"))
+            && !words.contains(where: { cell.key.has($0) }) {
             for word in words {
                 if let written = NearLabel.stretch(of: word, in: cell.key), seen.insert(written).inserted {
                     warnings.append(NearLabel.warning(written: written, template: word, location: "二"))

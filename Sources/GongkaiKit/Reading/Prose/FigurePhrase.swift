@@ -59,6 +59,7 @@ struct FigurePhrase {
         self.breakdown = breakdown
         self.listItem = listItem
         let textString = String(text)
+        self.textString = textString
         var groups = Self.channelGroups(in: text)
         var several = groups.count > 1 || ProseVocabulary.severalChannelWords.contains { textString.has($0) }
             || groups.contains { group in String(text[group.end..<min(text.count, group.end + 4)]).has("等") }
@@ -75,27 +76,28 @@ struct FigurePhrase {
     /// The last publishing or other verb before the number, and the object between it and the number
     /// with fillers (共计, 了, 等, 的 …) taken out. `信息公开` is a noun, not the verb 公开.
     static func verbAndObject(_ text: [Character]) -> (String?, String) {
-        let string = String(text)
-        var best: (offset: Int, verb: String)?
-        for verb in ProseVocabulary.publishVerbs + ProseVocabulary.otherVerbs {
-            guard string.has(verb) else { continue }
-            let word = Array(verb)
-            var index = text.count - word.count
-            while index >= 0 {
-                if Array(text[index..<index + word.count]) == word {
-                    let end = index + word.count
-                    if best == nil || end > best!.offset + best!.verb.count || (end == best!.offset + best!.verb.count && word.count > best!.verb.count) {
-                        best = (index, verb)
-                    }
-                    break
+        // From the end backwards: the first place a verb ends is the last verb; the longest one ending there.
+        var end = text.count
+        while end > 0 {
+            if let candidates = verbsByLastCharacter[text[end - 1]] {
+                for verb in candidates where verb.count <= end && Array(text[(end - verb.count)..<end]) == verb {
+                    return (String(verb), strippedObject(String(text[end...])))
                 }
-                index -= 1
             }
+            end -= 1
         }
-        guard let best else { return (nil, strippedObject(string)) }
-        let object = String(text[(best.offset + best.verb.count)...])
-        return (best.verb, strippedObject(object))
+        return (nil, strippedObject(String(text)))
     }
+
+    /// Every verb (publishing or not) under its last character, longest first.
+    static let verbsByLastCharacter: [Character: [[Character]]] = {
+        var index: [Character: [[Character]]] = [:]
+        for verb in ProseVocabulary.publishVerbs + ProseVocabulary.otherVerbs {
+            let characters = Array(verb)
+            index[characters.last!, default: []].append(characters)
+        }
+        return index.mapValues { $0.sorted { $0.count > $1.count } }
+    }()
 
     static func strippedObject(_ object: String) -> String {
         var result = object.filter { !MatchKey.isSpace($0) && !MatchKey.quoteCharacters.contains($0) }
@@ -107,25 +109,30 @@ struct FigurePhrase {
 
     /// The object is items of some kind (`信息`, `财政信息`, `视频`) or left out.
     var countsItems: Bool {
-        object.isEmpty || ProseVocabulary.genericObjects.contains { object.endsWith($0) || tail.startsWith($0) }
+        object.isEmpty || ProseVocabulary.genericObjects.contains { object.endsWith($0) || tailStarts($0) }
+    }
+
+    func tailStarts(_ word: String) -> Bool {
+        !tail.isEmpty && tail.startsWith(word)
     }
 
     var isPublishing: Bool { verb.map { ProseVocabulary.publishVerbs.contains($0) } ?? false }
-    var textString: String { String(text) }
+    /// `text` as a String, made once.
+    let textString: String
 
     /// What the count is, given whether the next phrase of the sentence is a bare list item (`公示公告15条`
     /// after `通过政务网站发布工作动态58条`: the sentence lists categories).
     func reading(nextIsBareItem: Bool, nextListsCategories: Bool = false) -> Reading {
         let text = textString
         guard count.isItems || count.isRepeats else { return .nothing }
-        if ProseVocabulary.otherTopics.contains(where: { text.has($0) || tail.startsWith($0) }) { return .nothing }
+        if ProseVocabulary.otherTopics.contains(where: { text.has($0) || tailStarts($0) }) { return .nothing }
         if let verb, ProseVocabulary.otherVerbs.contains(verb) { return .nothing }
         // What was counted is the object's head: its last few characters (`政策文件、…等内容` counts 内容).
         // `公文类政府信息` is government information, whatever its kind.
         // `其他应主动公开的政府信息9条` names the category of 条例 第二十条, not the act.
         if text.has("应主动公开") || text.has("应当主动公开") { return .category }
         let head = String(object.suffix(6))
-        if !object.endsWith("政府信息"), ProseVocabulary.otherObjects.contains(where: { head.has($0) || tail.startsWith($0) }) { return .nothing }
+        if !object.endsWith("政府信息"), ProseVocabulary.otherObjects.contains(where: { head.has($0) || tailStarts($0) }) { return .nothing }
         let generic = countsItems
         // `公开信息289期`, `公示栏公示61次`: issues and postings count items only of items.
         if count.isRepeats, !generic || !isPublishing { return .nothing }
@@ -133,13 +140,13 @@ struct FigurePhrase {
         if categoryNamed, breakdown || listItem || channels.isEmpty || nextIsBareItem { return .category }
         let saysActive = Self.saysActive(text)
         // 政府信息 in the object (`发布政府信息`, `政府信息公开301条`), not in a site's name (`政府信息公开网站`).
-        let saysGovernmentInformation = object.has("政府信息") || tail.startsWith("政府信息") || text.endsWith("政府信息公开")
+        let saysGovernmentInformation = object.has("政府信息") || tailStarts("政府信息") || text.endsWith("政府信息公开")
         let saysWhole = Self.saysWhole(text)
         // A total counts information as such (`政府信息`, `各类信息`, `…等内容`), not one topic of it
         // (`全年公开财政预决算信息5条` is a category).
         let wholeObject = Self.wholeObjects.contains(object) || object.endsWith("政府信息") || text.has("各类") || text.has("各项")
             || (object.has("等") == false && String(text.suffix(8)).has("等")) || (generic && textString.has("等"))
-        let channelOnly = ProseVocabulary.channelOnlyObjects.contains { object.endsWith($0) || tail.startsWith($0) }
+        let channelOnly = ProseVocabulary.channelOnlyObjects.contains { object.endsWith($0) || tailStarts($0) }
         if severalChannels {
             if !breakdown, !listItem, isPublishing, !channelOnly, wholeObject, saysActive || saysGovernmentInformation || saysWhole || channels.isEmpty {
                 return .total
@@ -205,25 +212,21 @@ struct FigurePhrase {
             let end = string.distance(from: string.startIndex, to: range.upperBound)
             return bundle.map { ChannelGroup(channel: $0, start: start, end: end) }
         }
-        let present = ChannelCatalog.words.filter { string.has($0.word) }
-        guard !present.isEmpty else { return [] }
-        var taken = [Bool](repeating: false, count: text.count)
+        // Left to right, the longest word at each place (`政务公开网` before `网站`).
         var mentions: [ChannelGroup] = []
-        for (word, channel) in present {
-            let characters = Array(word)
-            guard characters.count <= text.count else { continue }
-            var index = 0
-            while index + characters.count <= text.count {
-                if !taken[index], !taken[index + characters.count - 1], Array(text[index..<index + characters.count]) == characters {
-                    // `公开网` + `站`: the word ends where the site's name does.
-                    let end = index + characters.count < text.count && text[index + characters.count] == "站" ? index + characters.count + 1 : index + characters.count
-                    for offset in index..<end { taken[offset] = true }
-                    mentions.append(ChannelGroup(channel: channel, start: index, end: end))
-                    index = end
-                } else {
-                    index += 1
-                }
+        var index = 0
+        while index < text.count {
+            var matched = false
+            for (word, channel) in channelWordsByFirstCharacter[text[index]] ?? [] where index + word.count <= text.count {
+                guard Array(text[index..<index + word.count]) == word else { continue }
+                // `公开网` + `站`: the word ends where the site's name does.
+                let end = index + word.count < text.count && text[index + word.count] == "站" ? index + word.count + 1 : index + word.count
+                mentions.append(ChannelGroup(channel: channel, start: index, end: end))
+                index = end
+                matched = true
+                break
             }
+            if !matched { index += 1 }
         }
         mentions.sort { $0.start < $1.start }
         var groups: [ChannelGroup] = []
@@ -238,6 +241,16 @@ struct FigurePhrase {
         }
         return groups
     }
+
+    /// The channel words under their first character, longest first.
+    static let channelWordsByFirstCharacter: [Character: [(word: [Character], channel: String)]] = {
+        var index: [Character: [(word: [Character], channel: String)]] = [:]
+        for (word, channel) in ChannelCatalog.words {
+            let characters = Array(word)
+            index[characters[0], default: []].append((characters, channel))
+        }
+        return index.mapValues { $0.sorted { $0.word.count > $1.word.count } }
+    }()
 
     static func joinsSeveral(_ between: ArraySlice<Character>) -> Bool {
         let text = String(between)
@@ -281,19 +294,24 @@ struct FigurePhrase {
         while start > 0, Self.isNameCharacter(text[start - 1]) { start -= 1 }
         // Cut after the last frame word (`我镇通过青川县政府…` → `青川县政府…`).
         let run = String(text[start..<group.start])
-        for preposition in ProseVocabulary.framePrepositions + ProseVocabulary.breakdownMarkers + ProseVocabulary.publishVerbs
-            + ProseVocabulary.wholeMarkers + ProseVocabulary.yearMarkers + ["等"] {
+        for preposition in Self.nameCuts {
             if let range = run.byteRange(of: preposition) {
                 start = max(start, group.start - run[range.upperBound...].count)
             }
         }
         var bare = String(text[start..<group.start])
-        for word in ProseVocabulary.genericSiteWords + ProseVocabulary.publishVerbs + ProseVocabulary.wholeMarkers + ProseVocabulary.yearMarkers {
+        for word in Self.notNames where bare.has(word) {
             bare = bare.replacingOccurrences(of: word, with: "")
         }
         guard bare.count >= 2 else { return nil }
         return String(written[start..<group.end])
     }
+
+    /// Words a site's name starts after (`我镇通过…`, `其中…`, `全年…`).
+    static let nameCuts = ProseVocabulary.framePrepositions + ProseVocabulary.breakdownMarkers + ProseVocabulary.publishVerbs
+        + ProseVocabulary.wholeMarkers + ProseVocabulary.yearMarkers + ["等"]
+    /// Words that name no site.
+    static let notNames = ProseVocabulary.genericSiteWords + ProseVocabulary.publishVerbs + ProseVocabulary.wholeMarkers + ProseVocabulary.yearMarkers
 
     static func isNameCharacter(_ character: Character) -> Bool {
         guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else { return false }

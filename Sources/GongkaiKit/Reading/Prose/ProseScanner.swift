@@ -26,12 +26,25 @@ struct ProseScanner {
 
     mutating func scan(_ text: String) {
         for sentence in Self.sentences(text) {
+            // Most sentences hold no number and no request: decided on the bytes, before any folding.
+            guard Self.mayHoldFigures(sentence) else {
+                breakdownContinues = false
+                continue
+            }
+            // A table's cells read as lines (`3`, `53.4`, `规范性文件`) have no unit and no request: only a
+            // heading needs a look.
+            let aboutRequests = sentence.has("申") || sentence.has("处理费") || sentence.has("處理費")
+            if !aboutRequests, !Self.hasCount(sentence) {
+                if sentence.utf8.count <= 72 { requests.noteHeading(String(sentence.map(MatchKey.fold))) }
+                if !sentence.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { breakdownContinues = false }
+                continue
+            }
             let written = Array(Self.joiningThousands(sentence))
             let folded = written.map(MatchKey.fold)
             let foldedText = String(folded)
             let hasDigit = foldedText.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
             requests.noteHeading(foldedText)
-            if hasDigit || foldedText.has("申请") || foldedText.has("信息处理费") {
+            if aboutRequests {
                 for clause in Self.clauseRanges(folded) {
                     let clauseText = Array(folded[clause])
                     if requestsReceived == nil, let number = requests.read(clauseText, sentence: sentence) { requestsReceived = number }
@@ -175,6 +188,56 @@ struct ProseScanner {
             channels.append(channel)
         }
     }
+
+    /// A digit (ASCII or full-width), 申 (申请/申請), 处理费/處理費, or a short line (a heading, which
+    /// `RequestClause.noteHeading` must see).
+    static func mayHoldFigures(_ sentence: String) -> Bool {
+        if sentence.utf8.count <= 80 { return true }
+        return FastText.withBytes(sentence) { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x30 && byte <= 0x39 { return true }
+                // ０–９: EF BC 90–99
+                if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, bytes[index + 2] >= 0x90, bytes[index + 2] <= 0x99 { return true }
+                // 申: E7 94 B3
+                if byte == 0xE7, index + 2 < bytes.count, bytes[index + 1] == 0x94, bytes[index + 2] == 0xB3 { return true }
+                index += 1
+            }
+            return false
+        } || sentence.has("处理费") || sentence.has("處理費")
+    }
+
+    /// A number followed by a count unit (`12条`, `３０ 篇`, `1.5万余条`) or after 数量: without one a sentence
+    /// has no figure.
+    static func hasCount(_ sentence: String) -> Bool {
+        // `信息数量304` (a unit lost in conversion) counts too (`ProseCount`).
+        if sentence.has("数量") || sentence.has("數量") { return true }
+        var afterNumber = false
+        for scalar in sentence.unicodeScalars {
+            let value = scalar.value
+            let digit = (value >= 0x30 && value <= 0x39) || (value >= 0xFF10 && value <= 0xFF19)
+            if digit { afterNumber = true; continue }
+            guard afterNumber else { continue }
+            if value == 0x2E || value == 0x20 || value == 0x3000 || scalar == "万" || scalar == "萬" || scalar == "余" || scalar == "餘" || scalar == "多" { continue }
+            if unitStarts.contains(value) { return true }
+            afterNumber = false
+        }
+        return false
+    }
+
+    /// The first character of every count unit, folded or not (`條`, `篇`, `件` …).
+    static let unitStarts: Set<UInt32> = {
+        var starts = Set<UInt32>()
+        for unit in ProseVocabulary.countUnits {
+            guard let first = unit.unicodeScalars.first else { continue }
+            starts.insert(first.value)
+            for (from, to) in MatchKey.foldTable where String(to) == String(first) {
+                if let scalar = from.unicodeScalars.first { starts.insert(scalar.value) }
+            }
+        }
+        return starts
+    }()
 
     /// A publishing verb other than the noun `信息公开`/`政务公开`.
     static func publishes(_ text: [Character]) -> Bool {
