@@ -15,7 +15,7 @@ struct QueryCompilerTests {
     @Test func channelsUseTheChannelTable() throws {
         let query = try compiled("active by channel")
         #expect(query.sql == """
-            WITH s0 AS (SELECT f.channel AS d0, sum(f.items) FILTER (WHERE f.approximate = 0) AS m0 FROM report r JOIN active_channel f ON f.report_id = r.id GROUP BY d0) SELECT s0.d0 AS "channel", s0.m0 AS "active" FROM s0 ORDER BY CASE "channel" WHEN '政府网站' THEN 0 WHEN '微信公众号' THEN 1 WHEN '微博' THEN 2 WHEN '抖音' THEN 3 WHEN '今日头条' THEN 4 WHEN '政务新媒体' THEN 5 WHEN '公示栏' THEN 6 WHEN '电子显示屏' THEN 7 WHEN '广播电视' THEN 8 WHEN '报刊' THEN 9 WHEN 'APP' THEN 10 WHEN '其他' THEN 11 ELSE 12 END, "channel"
+            WITH s0 AS (SELECT f.channel AS d0, sum(f.items) FILTER (WHERE f.approximate = 0) AS m0 FROM report r JOIN active_channel f ON f.report_id = r.id GROUP BY d0) SELECT s0.d0 AS "channel", s0.m0 AS "active" FROM s0 ORDER BY CASE "channel" WHEN '政府网站' THEN 0 WHEN '微信公众号' THEN 1 WHEN '微信视频号' THEN 2 WHEN '微博' THEN 3 WHEN '抖音' THEN 4 WHEN '快手' THEN 5 WHEN '小红书' THEN 6 WHEN '今日头条' THEN 7 WHEN '学习强国' THEN 8 WHEN '政务新媒体' THEN 9 WHEN '公示栏' THEN 10 WHEN '电子显示屏' THEN 11 WHEN '广播电视' THEN 12 WHEN '报刊' THEN 13 WHEN '新闻媒体' THEN 14 WHEN 'APP' THEN 15 WHEN '政务公开专区' THEN 16 WHEN '便民服务中心' THEN 17 WHEN '档案馆' THEN 18 WHEN '线下' THEN 19 WHEN '其他' THEN 20 ELSE 21 END, "channel"
             """)
         #expect(query.values.isEmpty)
     }

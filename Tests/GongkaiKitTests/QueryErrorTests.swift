@@ -7,7 +7,7 @@ struct QueryErrorTests {
     static let mistakes = [
         "select township from report",
         "activ by channel", "主动 按 渠道", "active by chanel", "requests where year = 羊亭镇", "requests by channel",
-        "active by channel where channel = 微信", "requests by township where", "requests by township limit x",
+        "active by channel where channel = 微信号", "requests by township where", "requests by township limit x",
         "requests by township order by 公开率", "township by year", "active by requests", "requests by year pivot year",
         "requests where level = towns", "requests 'x'", "active by channel where (year = 2021", "requests where county like 2021",
         "requests where township = 2019..2021", "show tables", "check rowtotal", "active by channel where \"羊亭镇",

@@ -126,7 +126,7 @@ struct ShellTests {
         #expect(completer.complete("requests where township = 羊", cursor: 27).insert == "亭镇 ")
         #expect(completer.complete("requests where year = ", cursor: 22).insert == "202")
         #expect(completer.complete("requests where year = 202", cursor: 25).candidates == ["2021", "2022", "2023"])
-        #expect(completer.complete("active where channel in (微信公众号, 微", cursor: 33).candidates == ["微信公众号", "微博"])
+        #expect(completer.complete("active where channel in (微信公众号, 微", cursor: 33).candidates == ["微信公众号", "微信视频号", "微博"])
         #expect(completer.complete("active where channel in (微信公众号, 抖", cursor: 33).insert == "音 ")
         #expect(completer.complete(".mo", cursor: 3).insert == "de ")
         #expect(completer.complete(".mode c", cursor: 7).insert == "sv ")

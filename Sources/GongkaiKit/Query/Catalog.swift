@@ -40,6 +40,8 @@ public enum Catalog {
         public var grouped: String { groupColumn ?? column }
         /// Values typed in Chinese, as the template prints them, for the stored ones (`街道` → street).
         public var aliases: [String: String] = [:]
+        /// Values of the list joined by 、 are values too (channels counted together: `微信公众号、微博`).
+        public var mergedValuesAllowed = false
     }
 
     static let requestOutcome = "f.stage = '办理结果' AND f.outcome"
@@ -126,8 +128,8 @@ public enum Catalog {
         Dimension(name: "place_source", chinese: "地名来源", column: "r.county_source", type: .text, values: PlaceSource.allCases.map(\.rawValue),
                   summary: "where the county came from: title, text, folder, same_body, gazetteer, manifest"),
         Dimension(name: "channel", chinese: "渠道", column: "f.channel", source: .channel, type: .text,
-                  values: ["政府网站", "微信公众号", "微博", "抖音", "今日头条", "政务新媒体", "公示栏", "电子显示屏", "广播电视", "报刊", "APP", "其他"],
-                  summary: "主动公开 channel (with active)"),
+                  values: ChannelCatalog.kinds, summary: "主动公开 channel (with active); several counted together are one value (微信公众号、微博)",
+                  aliases: ChannelCatalog.aliases, mergedValuesAllowed: true),
         Dimension(name: "account", chinese: "账号", column: "f.account", source: .channel, type: .text, summary: "channel account name (with active)"),
         Dimension(name: "applicant", chinese: "申请人", column: "f.applicant", source: .request, type: .text,
                   values: TemplateCatalog.applicants, summary: "applicant column of section 三 (with request metrics)"),

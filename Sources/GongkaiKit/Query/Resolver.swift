@@ -307,7 +307,8 @@ public struct Resolver {
             return .integer(Int64(number))
         case .text:
             let text = dimension.aliases[value.text] ?? value.text
-            if checkSet, let values = dimension.values, !values.contains(text) {
+            let merged = dimension.mergedValuesAllowed && text.contains("、") && text.split(separator: "、").allSatisfy { dimension.values?.contains(String($0)) ?? false }
+            if checkSet, !merged, let values = dimension.values, !values.contains(text) {
                 var hints = ["“\(ref.name)” is one of: " + values.joined(separator: " ")]
                 if let suggestion = Suggestions.didYouMean(Suggestions.nearest(text, among: values)) { hints.insert(suggestion, at: 0) }
                 throw QueryError("“\(text)” is not a value of “\(ref.name)”", at: value.range, hints: hints)
