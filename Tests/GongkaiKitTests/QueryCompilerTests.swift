@@ -61,7 +61,7 @@ struct QueryCompilerTests {
     @Test func pivotMakesAColumnPerValueAndChangeColumns() throws {
         let query = try compiled("requests by township pivot year")
         #expect(query.sql.hasPrefix("""
-            SELECT *, ("2022" - "2021") AS "Δ2021→2022", round(100.0 * ("2022" - "2021") / NULLIF("2021", 0), 1) AS "%2021→2022" FROM (SELECT "township", max("requests") FILTER (WHERE "year" IS ?1) AS "2021", max("requests") FILTER (WHERE "year" IS ?2) AS "2022" FROM temp.gongkai_pivot_base GROUP BY "township") ORDER BY "township"
+            SELECT "township", "2021", "2022", ("2022" - "2021") AS "Δ2021→2022", round(100.0 * ("2022" - "2021") / NULLIF("2021", 0), 1) AS "%2021→2022" FROM (SELECT "township", max("requests") FILTER (WHERE "year" IS ?1) AS "2021", max("requests") FILTER (WHERE "year" IS ?2) AS "2022" FROM temp.gongkai_pivot_base GROUP BY "township") ORDER BY "township"
             """))
         #expect(query.values == [.integer(2021), .integer(2022)])
     }

@@ -127,7 +127,8 @@ struct ChineseQueryTests {
     }
 
     @Test func keywordsValuesAndYears() throws {
-        #expect(try Self.rows("reports 按 层级 条件 层级 = 街道") == [[.text("street"), .integer(6)]])
+        // Named in Chinese, a dimension shows its values in Chinese too.
+        #expect(try Self.rows("reports 按 层级 条件 层级 = 街道") == [[.text("街道"), .integer(6)]])
         #expect(try Self.rows("reports by level where level = street") == [[.text("street"), .integer(6)]])
         // Typed without spaces: 乡镇条件年份 splits into 乡镇 / 条件 / 年份.
         let chinese = try Self.rows("申请按乡镇条件年份=2021年排序申请降序")

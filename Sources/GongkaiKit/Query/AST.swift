@@ -9,10 +9,13 @@ public indirect enum Expr: Equatable, Sendable {
     case name(NameRef)
     case binary(Character, Expr, Expr)
     case negate(Expr, Range<Int>)
+    /// `share(M)` / `占比(M)`: the row's part of the column's total (within the first dimension's group
+    /// when there are two or more, within each pivot column).
+    case share(Expr, Range<Int>)
 
     public var range: Range<Int> {
         switch self {
-        case .number(_, let range), .negate(_, let range): return range
+        case .number(_, let range), .negate(_, let range), .share(_, let range): return range
         case .name(let name): return name.range
         case .binary(_, let left, let right):
             let lower = min(left.range.lowerBound, right.range.lowerBound)
@@ -73,11 +76,25 @@ public struct QueryNode: Equatable, Sendable {
     public var limit: (value: Int, range: Range<Int>)?
     /// `top N` / `前 N`: the first N by the order, ties at the cut kept.
     public var top: (value: Int, range: Range<Int>)? = nil
+    /// `with total, subtotals, rank` / `合计`, `小计`, `排名`: rows and columns added to the result.
+    public var additions: [Addition] = []
+    /// `pivot year without changes` / `透视 年份 不比较`: no Δ and % columns.
+    public var pivotWithoutChanges = false
 
     public static func == (a: QueryNode, b: QueryNode) -> Bool {
         a.measures == b.measures && a.dimensions == b.dimensions && a.filter == b.filter && a.pivot == b.pivot
-            && a.order == b.order && a.limit?.value == b.limit?.value && a.top?.value == b.top?.value
+            && a.order == b.order && a.limit?.value == b.limit?.value && a.top?.value == b.top?.value && a.additions == b.additions
+            && a.pivotWithoutChanges == b.pivotWithoutChanges
     }
+}
+
+/// What `with …` (or its Chinese word) adds to a result; `label` is what the added row or column is
+/// called in the result: the word as typed (`合计`, `total`).
+public struct Addition: Equatable, Sendable {
+    public enum Kind: String, Sendable { case total, subtotals, rank }
+    public var kind: Kind
+    public var label: String
+    public var range: Range<Int>
 }
 
 public indirect enum StatementNode: Equatable, Sendable {

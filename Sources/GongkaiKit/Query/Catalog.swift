@@ -40,6 +40,8 @@ public enum Catalog {
         public var grouped: String { groupColumn ?? column }
         /// Values typed in Chinese, as the template prints them, for the stored ones (`街道` → street).
         public var aliases: [String: String] = [:]
+        /// The stored values as the template prints them, shown when the dimension is named in Chinese.
+        public var chineseValues: [String: String] = [:]
         /// Values of the list joined by 、 are values too (channels counted together: `微信公众号、微博`).
         public var mergedValuesAllowed = false
     }
@@ -121,7 +123,8 @@ public enum Catalog {
         Dimension(name: "level", chinese: "层级", column: "r.level", type: .text, values: Level.allCases.map(\.rawValue),
                   summary: "township street county city department other (or 乡镇 街道 区县 市 部门 其他)",
                   aliases: ["乡镇": "township", "镇": "township", "乡": "township", "街道": "street", "区县": "county", "县": "county",
-                            "区": "county", "市": "city", "城市": "city", "部门": "department", "其他": "other"]),
+                            "区": "county", "市": "city", "城市": "city", "部门": "department", "其他": "other"],
+                  chineseValues: ["township": "乡镇", "street": "街道", "county": "区县", "city": "市", "department": "部门", "other": "其他"]),
         Dimension(name: "agency", chinese: "机关", column: "r.agency", type: .text, summary: "the body as named in the title"),
         Dimension(name: "template", chinese: "模板", column: "r.template", type: .text, values: ["2019", "2021"], summary: "2019 or 2021"),
         Dimension(name: "file", chinese: "文件", column: "r.file", type: .text, summary: "the file loaded"),
@@ -137,17 +140,36 @@ public enum Catalog {
                   values: ["予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理"], summary: "outcome row of section 三 (with handled)"),
         Dimension(name: "rule", chinese: "规则", column: "f.rule", source: .finding, type: .text, summary: "audit rule (with findings)"),
         Dimension(name: "severity", chinese: "级别", column: "f.severity", source: .finding, type: .text, values: ["error", "warning"],
-                  summary: "error or warning, 错误 or 警告 (with findings)", aliases: ["错误": "error", "警告": "warning"]),
+                  summary: "error or warning, 错误 or 警告 (with findings)", aliases: ["错误": "error", "警告": "warning"],
+                  chineseValues: ["error": "错误", "warning": "警告"]),
     ]
 
     public static let keywords = ["by", "where", "pivot", "order", "limit", "and", "or", "not", "in", "like", "as", "asc", "desc",
-                                  "between", "is", "null", "top", "explain", "sql", "show", "check"]
+                                  "between", "is", "null", "top", "explain", "sql", "show", "check", "with"]
 
     /// Keywords in Chinese, for the English one each stands for (`按` is `by`; `排序` is `order by`).
     public static let chineseKeywords: [String: String] = [
         "按": "by", "条件": "where", "透视": "pivot", "排序": "order", "降序": "desc", "升序": "asc",
-        "并且": "and", "或者": "or", "介于": "between", "前": "top", "平均": "avg",
+        "并且": "and", "或者": "or", "介于": "between", "前": "top", "平均": "avg", "占比": "share",
+        "合计": "total", "小计": "subtotals", "排名": "rank",
     ]
+
+    /// What `with` adds (`with total, rank`), each also a clause of its own in Chinese (`合计`, `小计`, `排名`).
+    public static let additionWords: [String: Addition.Kind] = [
+        "total": .total, "totals": .total, "subtotal": .subtotals, "subtotals": .subtotals, "rank": .rank,
+    ]
+
+    /// The labels of added rows and columns, by the language of the word that asked for them.
+    public static func additionLabel(_ kind: Addition.Kind, chinese: Bool) -> String {
+        switch kind {
+        case .total: return chinese ? "合计" : "total"
+        case .subtotals: return chinese ? "小计" : "subtotal"
+        case .rank: return chinese ? "排名" : "rank"
+        }
+    }
+
+    /// The functions of the query language, for the error that names an unknown one.
+    public static let functions = ["avg(METRIC) / 平均(METRIC): per report", "share(METRIC) / 占比(METRIC): part of the column total"]
 
     /// The template's own row names, for the metric each one is (`本年新收` is requests received).
     public static let metricAliases: [String: String] = [
@@ -173,7 +195,7 @@ public enum Catalog {
 
     /// The CJK words the lexer may split a run into.
     public static let segmentableWords: Set<String> = Set(metrics.map(\.chinese) + dimensions.map(\.chinese) + chineseKeywords.keys
-                                                          + metricAliases.keys + nullWords.keys)
+                                                          + metricAliases.keys + nullWords.keys + ["不比较"])
 
     /// `乡镇 为空` is `township is null`; `不为空` is `is not null` (the value: negated).
     public static let nullWords: [String: Bool] = ["为空": false, "不为空": true]

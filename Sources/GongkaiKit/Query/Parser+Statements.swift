@@ -50,7 +50,11 @@ extension Parser {
         var node = QueryNode(measures: [try measure()], dimensions: [], filter: nil, pivot: nil, order: [], limit: nil)
         while accept(symbol: ",") { node.measures.append(try measure()) }
         var seen: Set<String> = []
-        while let token = continuing(), let word = token.keyword, ["by", "按", "where", "pivot", "order", "limit", "top"].contains(word) {
+        while let token = continuing(), let word = token.keyword, ["by", "按", "where", "pivot", "order", "limit", "top", "with", "total", "subtotals", "rank"].contains(word) {
+            if ["with", "total", "subtotals", "rank"].contains(word) {
+                try additions(token, into: &node)
+                continue
+            }
             let clause = word == "按" ? "by" : word
             if seen.contains(clause) {
                 throw QueryError("“\(token.word ?? clause)” appears twice in one statement", at: token.range)
@@ -65,6 +69,18 @@ extension Parser {
                 node.filter = try condition()
             case "pivot":
                 node.pivot = try expectName("a dimension after “pivot”")
+                // `pivot year without changes` / `透视 年份 不比较`: the value columns alone.
+                if let next = continuing(), next.word?.lowercased() == "without" || next.word == "不比较" {
+                    position += 1
+                    if next.word?.lowercased() == "without" {
+                        guard let word = current.word?.lowercased(), word == "changes" || word == "change" else {
+                            throw QueryError("expected “changes” after “without”, found \(current.describe)", at: current.range,
+                                             hints: ["`pivot year without changes` leaves out the Δ and % columns"])
+                        }
+                        position += 1
+                    }
+                    node.pivotWithoutChanges = true
+                }
             case "order":
                 // `排序` is `order by` in one word; `order` needs its `by`.
                 if token.word != "排序" {
@@ -98,12 +114,37 @@ extension Parser {
         return node
     }
 
+    /// `with total, subtotals, rank`, or one Chinese word (`合计`, `小计`, `排名`) per addition.
+    mutating func additions(_ token: Token, into node: inout QueryNode) throws(QueryError) {
+        func add(_ kind: Addition.Kind, _ range: Range<Int>, chinese: Bool) throws(QueryError) {
+            if node.additions.contains(where: { $0.kind == kind }) {
+                throw QueryError("“\(Catalog.additionLabel(kind, chinese: chinese))” appears twice in one statement", at: range)
+            }
+            node.additions.append(Addition(kind: kind, label: Catalog.additionLabel(kind, chinese: chinese), range: range))
+        }
+        position += 1
+        guard token.keyword == "with" else {
+            let kind = Catalog.additionWords[token.keyword ?? ""] ?? .total
+            try add(kind, token.range, chinese: token.word.map { Catalog.chineseKeywords[$0] != nil } ?? false)
+            return
+        }
+        repeat {
+            skipNewlines()
+            guard let word = current.word?.lowercased(), let kind = Catalog.additionWords[word] ?? Catalog.additionWords[current.keyword ?? ""] else {
+                throw QueryError("expected “total”, “subtotals” or “rank” after “with”, found \(current.describe)", at: current.range,
+                                 hints: ["`requests by county with total`; in Chinese: `申请 按 区县 合计`"])
+            }
+            let chinese = Catalog.chineseKeywords[current.word ?? ""] != nil
+            try add(kind, advance().range, chinese: chinese)
+        } while accept(symbol: ",")
+    }
+
     /// True when the formula divides somewhere.
     static func divides(_ expr: Expr) -> Bool {
         switch expr {
         case .binary("/", _, _): return true
         case .binary(_, let left, let right): return divides(left) || divides(right)
-        case .negate(let inner, _): return divides(inner)
+        case .negate(let inner, _), .share(let inner, _): return divides(inner)
         default: return false
         }
     }
@@ -191,6 +232,18 @@ extension Parser {
             // The divisor stands for the whole `avg(…)`, so the formula's range is the text typed.
             let span = token.range.lowerBound..<tokens[position - 1].range.upperBound
             return .binary("/", inner, .name(NameRef(name: "reports", range: span)))
+        case .word(let word) where word.lowercased() == "share" || word == "占比" || token.keyword == "share":
+            try nest(token)
+            defer { depth -= 1 }
+            position += 1
+            try expect(symbol: "(", "“(” after “\(word)”")
+            let inner = try expression()
+            try expect(symbol: ")", "“)”")
+            return .share(inner, token.range.lowerBound..<tokens[position - 1].range.upperBound)
+        case .word(let word) where tokens.indices.contains(position + 1) && tokens[position + 1].isSymbol("("):
+            throw QueryError("unknown function “\(word)”", at: token.range,
+                             hints: ["the functions are " + Catalog.functions.joined(separator: "; "),
+                                     "ratios show as percentages already: `granted / requests as 公开率`"])
         case .word:
             return .name(try expectName("a metric"))
         default:

@@ -7,6 +7,13 @@ public struct ResolvedQuery {
         case number(Double)
         case binary(Character, Formula, Formula)
         case negate(Formula)
+        /// The row's part of the total of the column (`share(M)`).
+        case share(Formula)
+
+        var isShare: Bool {
+            if case .share = self { return true }
+            return false
+        }
     }
 
     public struct Output {
@@ -18,6 +25,8 @@ public struct ResolvedQuery {
         /// The column name shown: the dimension as the user typed it.
         public var name: String
         public var dimension: Catalog.Dimension
+        /// Named in Chinese: its values are shown in Chinese too (`层级` → 乡镇, 街道).
+        public var showsChinese: Bool { name == dimension.chinese && !dimension.chineseValues.isEmpty }
     }
 
     public indirect enum Filter {
@@ -50,6 +59,12 @@ public struct ResolvedQuery {
     public var having: [MetricCondition] = []
     /// `top N`: the rows ranked in the first N by the order (ties at the cut kept).
     public var top: Int? = nil
+    /// `with total`, `with subtotals` (the label of the subtotal rows), `with rank` (the rank column's name).
+    public var total: String? = nil
+    public var subtotals: String? = nil
+    public var rank: String? = nil
+    /// `pivot … without changes`: the value columns alone.
+    public var pivotWithoutChanges = false
 
     public struct MetricCondition: Sendable {
         public var column: String
@@ -84,6 +99,7 @@ public struct Resolver {
             switch expr {
             case .number(let value, _): return .number(value)
             case .negate(let inner, _): return .negate(try formula(inner))
+            case .share(let inner, _): return .share(try formula(inner))
             case .binary(let op, let left, let right): return .binary(op, try formula(left), try formula(right))
             case .name(let ref):
                 guard let metric = Catalog.metric(named: ref.name) else { throw unknownMetric(ref) }
@@ -155,8 +171,53 @@ public struct Resolver {
             }
             order.append(.init(column: column, descending: item.descending, range: item.name.range, resolved: true))
         }
-        return ResolvedQuery(metrics: metrics, outputs: outputs, groupings: groupings, filter: filter, pivot: pivot,
-                             order: order, limit: node.limit?.value, having: having, top: node.top?.value)
+        var resolved = ResolvedQuery(metrics: metrics, outputs: outputs, groupings: groupings, filter: filter, pivot: pivot,
+                                     order: order, limit: node.limit?.value, having: having, top: node.top?.value)
+        try additions(node, into: &resolved)
+        resolved.pivotWithoutChanges = node.pivotWithoutChanges
+        return resolved
+    }
+
+    /// `with total / subtotals / rank`: what each needs of the rest of the statement.
+    func additions(_ node: QueryNode, into query: inout ResolvedQuery) throws(QueryError) {
+        for addition in node.additions {
+            switch addition.kind {
+            case .total, .subtotals:
+                // The added rows aggregate the reports the statement selects; cut by a condition on a metric,
+                // top or limit, the rows shown would not add up to them.
+                if !query.having.isEmpty || node.top != nil || node.limit != nil {
+                    throw QueryError("“\(addition.label)” totals every row the statement selects; with a condition on a metric, “top” or “limit” the rows shown are fewer",
+                                     at: addition.range, hints: ["drop the condition on the metric (or top/limit) to have the total, or total in a second statement"])
+                }
+                if addition.kind == .subtotals {
+                    guard query.groupings.count >= 2 else {
+                        throw QueryError("“\(addition.label)” sums the rows of each value of the first dimension: it needs two dimensions or more",
+                                         at: addition.range, hints: ["for one dimension, “with total” (合计) adds the total row"])
+                    }
+                    guard query.pivot == nil else {
+                        throw QueryError("“\(addition.label)” does not go with “pivot”", at: addition.range, hints: ["“with total” (合计) does: a total row under the pivot"])
+                    }
+                    if let first = query.order.first, first.column != query.groupings[0].name {
+                        throw QueryError("“\(addition.label)” needs the rows in the order of the first dimension, and “order by” puts “\(first.column)” first",
+                                         at: addition.range, hints: ["drop “order by”, or order by “\(query.groupings[0].name)” first"])
+                    }
+                    query.subtotals = addition.label
+                    query.total = query.total ?? Catalog.additionLabel(.total, chinese: addition.label == "小计")
+                } else {
+                    query.total = addition.label
+                }
+            case .rank:
+                guard query.pivot == nil else {
+                    throw QueryError("“\(addition.label)” ranks the rows of a query without a pivot", at: addition.range,
+                                     hints: ["rank by a pivoted column with “order by 2023 desc”"])
+                }
+                query.rank = addition.label
+            }
+        }
+        if query.rank != nil, query.total != nil {
+            throw QueryError("a rank and a total row do not go together: the total has no rank", at: node.additions.last?.range ?? 0..<0,
+                             hints: ["ask for them in two statements"])
+        }
     }
 
     static func describe(_ source: Catalog.Source) -> String {

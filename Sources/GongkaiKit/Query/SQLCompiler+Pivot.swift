@@ -10,7 +10,9 @@ extension SQLCompiler {
         func label(_ output: ResolvedQuery.Output, _ value: DatabaseValue) -> String {
             single ? CellFormatting.text(value) : "\(output.name) \(CellFormatting.text(value))"
         }
-        var inner = keys
+        // With a total row the base holds it as part 1: grouped apart and ordered last.
+        let parts = query.total != nil
+        var inner = (parts ? ["gongkai_part"] : []) + keys
         for output in query.outputs {
             for value in pivotValues {
                 let test = SQLBuilder.quote(pivot.name) + " IS " + builder.bind(value)
@@ -18,9 +20,9 @@ extension SQLCompiler {
             }
         }
         var columns = query.groupings.map(\.name) + query.outputs.flatMap { output in pivotValues.map { label(output, $0) } }
-        var outer = ["*"]
+        var outer = columns.map(SQLBuilder.quote)
         // Change columns only between values that come in an order (years): `Δ今日头条→公示栏` means nothing.
-        let ordered = pivot.dimension.type == .integer
+        let ordered = pivot.dimension.type == .integer && !query.pivotWithoutChanges
         for output in query.outputs where ordered {
             for (earlier, later) in zip(pivotValues, pivotValues.dropFirst()) {
                 let a = SQLBuilder.quote(label(output, earlier)), b = SQLBuilder.quote(label(output, later))
@@ -32,7 +34,8 @@ extension SQLCompiler {
             }
         }
         var sql = "SELECT " + outer.joined(separator: ", ") + " FROM (SELECT " + inner.joined(separator: ", ") + " FROM " + PivotPlan.table
-        if !keys.isEmpty { sql += " GROUP BY " + keys.joined(separator: ", ") }
+        let groupKeys = (parts ? ["gongkai_part"] : []) + keys
+        if !groupKeys.isEmpty { sql += " GROUP BY " + groupKeys.joined(separator: ", ") }
         sql += ")"
         for key in query.order where !key.resolved {
             guard columns.contains(key.column) else {
@@ -41,8 +44,16 @@ extension SQLCompiler {
                                          "a pivoted column is named by its value: order by 2023 desc, or quoted: order by \"Δ2022→2023\""])
             }
         }
-        sql += orderClause(query, groupings: query.groupings)
+        let items = (parts ? ["gongkai_part"] : []) + orderItems(query, groupings: query.groupings)
+        if !items.isEmpty { sql += " ORDER BY " + items.joined(separator: ", ") }
         if let limit = query.limit { sql += " LIMIT " + builder.bind(.integer(Int64(limit))) }
-        return CompiledQuery(sql: sql, values: builder.values)
+        // Percentages: the value columns of a share or a ratio, and their Δ (in percentage points).
+        let percent = Set(Self.percentOutputs(query))
+        let percentColumns = query.outputs.filter { percent.contains($0.name) }.flatMap { output in
+            pivotValues.map { label(output, $0) } + (ordered ? zip(pivotValues, pivotValues.dropFirst()).map { earlier, later in
+                (single ? "" : "\(output.name) ") + "Δ\(CellFormatting.text(earlier))→\(CellFormatting.text(later))"
+            } : [])
+        }
+        return CompiledQuery(sql: sql, values: builder.values, percentColumns: percentColumns)
     }
 }

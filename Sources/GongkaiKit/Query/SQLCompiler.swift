@@ -15,29 +15,91 @@ public struct SQLCompiler {
     public func compile(_ query: ResolvedQuery) -> CompiledStatement {
         guard let pivot = query.pivot else {
             var builder = SQLBuilder()
-            let sql = select(query, groupings: query.groupings, builder: &builder, ordered: true)
-            // A share: one count of a table over another of the same table (予以公开 / 申请, 复议纠正 / 复议).
-            // Not `requests / reports` (an average) nor `active / requests`.
-            let ratios = query.outputs.filter { output in
-                guard case .binary("/", .metric(let a), .metric(let b)) = output.formula else { return false }
-                return query.metrics[a].source == query.metrics[b].source && query.metrics[a].source != .report
-            }.map(\.name)
-            return .query(CompiledQuery(sql: sql, values: builder.values, percentColumns: ratios))
+            let sql: String
+            if let totalLabel = query.total {
+                sql = withTotals(query, label: totalLabel, builder: &builder)
+            } else if let rankLabel = query.rank {
+                sql = withRank(query, label: rankLabel, builder: &builder)
+            } else {
+                sql = select(query, groupings: query.groupings, builder: &builder, ordered: true)
+            }
+            return .query(CompiledQuery(sql: sql, values: builder.values, percentColumns: Self.percentOutputs(query)))
         }
         var baseBuilder = SQLBuilder()
-        let base = select(query, groupings: query.groupings + [pivot], builder: &baseBuilder, ordered: false)
+        var base = select(query, groupings: query.groupings + [pivot], builder: &baseBuilder, ordered: false,
+                          sharePartition: [query.groupings.count] + (query.groupings.count >= 2 ? [0] : []))
+        if let totalLabel = query.total {
+            // The total row's numbers per pivot value: the same metrics grouped by the pivot alone.
+            let totals = select(query, groupings: [pivot], builder: &baseBuilder, ordered: false, sharePartition: [0])
+            let names = (query.groupings.map(\.name) + [pivot.name] + query.outputs.map(\.name)).map(SQLBuilder.quote)
+            let label = baseBuilder.bind(.text(totalLabel))
+            let totalColumns = query.groupings.indices.map { $0 == 0 ? label : "NULL" } + ([pivot.name] + query.outputs.map(\.name)).map(SQLBuilder.quote)
+            base = "SELECT 0 AS gongkai_part, \(names.joined(separator: ", ")) FROM (\(base)) UNION ALL SELECT 1, \(totalColumns.joined(separator: ", ")) FROM (\(totals))"
+        }
         let materialize = CompiledQuery(sql: "CREATE TEMP TABLE \(PivotPlan.tableName) AS \(base)",
                                         values: baseBuilder.values)
         let valuesSQL = "SELECT DISTINCT \(SQLBuilder.quote(pivot.name)) FROM \(PivotPlan.table) ORDER BY "
-            + Self.sortKey(SQLBuilder.quote(pivot.name), pivot.dimension)
+            + Self.sortKey(SQLBuilder.quote(pivot.name), pivot)
         return .pivot(PivotPlan(materialize: materialize, valuesQuery: CompiledQuery(sql: valuesSQL, values: [])) { pivotValues throws(QueryError) in
             try self.pivoted(query, pivot: pivot, pivotValues: pivotValues)
         })
     }
 
+    /// Outputs shown as percentages: a share (`share(M)`), or one count of a table over another of the
+    /// same table (予以公开 / 申请, 复议纠正 / 复议) — not `requests / reports` (an average) nor
+    /// `active / requests`.
+    static func percentOutputs(_ query: ResolvedQuery) -> [String] {
+        query.outputs.filter { output in
+            if output.formula.isShare { return true }
+            guard case .binary("/", .metric(let a), .metric(let b)) = output.formula else { return false }
+            return query.metrics[a].source == query.metrics[b].source && query.metrics[a].source != .report
+        }.map(\.name)
+    }
+
+    /// The rows, then (`with subtotals`) a subtotal row after each value of the first dimension, then the
+    /// total row: each the same metrics aggregated over the reports of its rows — not a sum of the rows
+    /// shown, so ratios, shares and report counts are right in them too.
+    func withTotals(_ query: ResolvedQuery, label: String, builder: inout SQLBuilder) -> String {
+        let names = (query.groupings.map(\.name) + query.outputs.map(\.name)).map(SQLBuilder.quote)
+        let outputs = query.outputs.map { SQLBuilder.quote($0.name) }
+        var parts = ["SELECT 0 AS gongkai_part, 0 AS gongkai_sub, \(names.joined(separator: ", ")) FROM (\(select(query, groupings: query.groupings, builder: &builder, ordered: false)))"]
+        if let subtotal = query.subtotals, let first = query.groupings.first {
+            let rows = select(query, groupings: [first], builder: &builder, ordered: false)
+            let subtotalLabel = builder.bind(.text(subtotal))
+            let columns = [SQLBuilder.quote(first.name)] + query.groupings.indices.dropFirst().map { $0 == 1 ? subtotalLabel : "NULL" } + outputs
+            parts.append("SELECT 0, 1, \(columns.joined(separator: ", ")) FROM (\(rows))")
+        }
+        let total = select(query, groupings: [], builder: &builder, ordered: false)
+        let totalLabel = builder.bind(.text(label))
+        let columns = query.groupings.indices.map { $0 == 0 ? totalLabel : "NULL" } + outputs
+        parts.append("SELECT 1, 0, \(columns.joined(separator: ", ")) FROM (\(total))")
+        var order = ["gongkai_part"] + orderItems(query, groupings: query.groupings)
+        if query.subtotals != nil { order.insert("gongkai_sub", at: 2) }
+        return "SELECT \(names.joined(separator: ", ")) FROM (\(parts.joined(separator: " UNION ALL "))) ORDER BY \(order.joined(separator: ", "))"
+    }
+
+    /// A rank column first: by the order asked, else by the first metric, largest first (ties share a rank).
+    func withRank(_ query: ResolvedQuery, label: String, builder: inout SQLBuilder) -> String {
+        let names = (query.groupings.map(\.name) + query.outputs.map(\.name)).map(SQLBuilder.quote)
+        let rankOrder = query.order.isEmpty
+            ? (query.outputs.first.map { SQLBuilder.quote($0.name) + " DESC" } ?? "1")
+            : query.order.map { SQLBuilder.quote($0.column) + ($0.descending ? " DESC" : "") }.joined(separator: ", ")
+        let rows = select(query, groupings: query.groupings, builder: &builder, ordered: false)
+        var sql = "SELECT rank() OVER (ORDER BY \(rankOrder)) AS \(SQLBuilder.quote(label)), \(names.joined(separator: ", ")) FROM (\(rows))"
+        sql += " ORDER BY " + ([SQLBuilder.quote(label)] + query.groupings.map { Self.sortKey(SQLBuilder.quote($0.name), $0) }).joined(separator: ", ")
+        if let top = query.top {
+            sql = "SELECT * FROM (\(sql)) WHERE \(SQLBuilder.quote(label)) <= " + builder.bind(.integer(Int64(top)))
+        }
+        if let limit = query.limit { sql += " LIMIT " + builder.bind(.integer(Int64(limit))) }
+        return sql
+    }
+
     // MARK: Plain queries
 
-    func select(_ query: ResolvedQuery, groupings: [ResolvedQuery.Grouping], builder: inout SQLBuilder, ordered: Bool) -> String {
+    /// `sharePartition`: the groupings (by index) a `share(M)` is taken within; by default the first
+    /// dimension's when there are two or more, else the whole result.
+    func select(_ query: ResolvedQuery, groupings: [ResolvedQuery.Grouping], builder: inout SQLBuilder, ordered: Bool,
+                sharePartition: [Int]? = nil) -> String {
         let sources = plan(query)
         var ctes: [String] = []
         for (index, source) in sources.enumerated() {
@@ -57,9 +119,13 @@ public struct SQLCompiler {
             }.joined()
             keyColumn = { "k.d\($0)" }
         }
-        var columns = groupings.enumerated().map { "\(keyColumn($0.offset)) AS \(SQLBuilder.quote($0.element.name))" }
+        var columns = groupings.enumerated().map { index, grouping in
+            "\(Self.shown(keyColumn(index), grouping)) AS \(SQLBuilder.quote(grouping.name))"
+        }
+        let partitionKeys = (sharePartition ?? (groupings.count >= 2 ? [0] : [])).filter { $0 < groupings.count }.map(keyColumn)
+        let partition = partitionKeys.isEmpty ? "" : "PARTITION BY " + partitionKeys.joined(separator: ", ")
         for output in query.outputs {
-            columns.append(formula(output.formula, sources: sources, builder: &builder) + " AS " + SQLBuilder.quote(output.name))
+            columns.append(formula(output.formula, sources: sources, builder: &builder, partition: partition) + " AS " + SQLBuilder.quote(output.name))
         }
         var sql = "WITH " + ctes.joined(separator: ", ") + " SELECT " + columns.joined(separator: ", ") + " FROM " + from
         if !query.having.isEmpty {
@@ -83,7 +149,7 @@ public struct SQLCompiler {
             sql = "SELECT \(names) FROM (SELECT *, rank() OVER (ORDER BY \(rankOrder)) AS gongkai_rank FROM (" + sql
                 + ")) WHERE gongkai_rank <= " + builder.bind(.integer(Int64(top)))
             if query.order.isEmpty {
-                sql += " ORDER BY " + ([rankOrder] + groupings.map { Self.sortKey(SQLBuilder.quote($0.name), $0.dimension) }).joined(separator: ", ")
+                sql += " ORDER BY " + ([rankOrder] + groupings.map { Self.sortKey(SQLBuilder.quote($0.name), $0) }).joined(separator: ", ")
                 if let limit = query.limit { sql += " LIMIT " + builder.bind(.integer(Int64(limit))) }
                 return sql
             }
@@ -96,19 +162,35 @@ public struct SQLCompiler {
     }
 
     func orderClause(_ query: ResolvedQuery, groupings: [ResolvedQuery.Grouping]) -> String {
-        let items = query.order.map { key -> String in
+        let items = orderItems(query, groupings: groupings)
+        return items.isEmpty ? "" : " ORDER BY " + items.joined(separator: ", ")
+    }
+
+    /// The order asked, then the dimensions not named in it.
+    func orderItems(_ query: ResolvedQuery, groupings: [ResolvedQuery.Grouping]) -> [String] {
+        query.order.map { key -> String in
             let grouping = groupings.first { $0.name == key.column }
             let direction = key.descending ? " DESC" : ""
-            return grouping.map { Self.sortKey(SQLBuilder.quote($0.name), $0.dimension, direction) } ?? SQLBuilder.quote(key.column) + direction
-        } + groupings.filter { grouping in !query.order.contains { $0.column == grouping.name } }.map { Self.sortKey(SQLBuilder.quote($0.name), $0.dimension) }
-        return items.isEmpty ? "" : " ORDER BY " + items.joined(separator: ", ")
+            return grouping.map { Self.sortKey(SQLBuilder.quote($0.name), $0, direction) } ?? SQLBuilder.quote(key.column) + direction
+        } + groupings.filter { grouping in !query.order.contains { $0.column == grouping.name } }.map { Self.sortKey(SQLBuilder.quote($0.name), $0) }
+    }
+
+    /// A dimension named in Chinese shows its stored values as the template prints them (`township` →
+    /// 乡镇, `error` → 错误); the values are the catalogue's constants, never a value typed.
+    static func shown(_ column: String, _ grouping: ResolvedQuery.Grouping) -> String {
+        guard grouping.showsChinese else { return column }
+        let cases = grouping.dimension.chineseValues.sorted { $0.key < $1.key }
+            .map { "WHEN '\($0.key.replacing("'", with: "''"))' THEN '\($0.value.replacing("'", with: "''"))'" }.joined(separator: " ")
+        return "CASE \(column) \(cases) ELSE \(column) END"
     }
 
     /// How a dimension's values sort: a closed list (channels, applicants, outcomes, levels) in the
     /// template's order (政府网站 before 微信公众号, 自然人 before 商业企业 — not code-point order), anything
     /// else as SQLite sorts it. The list is the catalogue's own constants, never a value typed.
-    static func sortKey(_ column: String, _ dimension: Catalog.Dimension, _ direction: String = "") -> String {
-        guard let values = dimension.values, !values.isEmpty else { return column + direction }
+    static func sortKey(_ column: String, _ grouping: ResolvedQuery.Grouping, _ direction: String = "") -> String {
+        let dimension = grouping.dimension
+        guard var values = dimension.values, !values.isEmpty else { return column + direction }
+        if grouping.showsChinese { values = values.map { dimension.chineseValues[$0] ?? $0 } }
         let cases = values.enumerated().map { "WHEN '\($0.element.replacing("'", with: "''"))' THEN \($0.offset)" }.joined(separator: " ")
         return "CASE \(column) \(cases) ELSE \(values.count) END\(direction), \(column)\(direction)"
     }
@@ -218,16 +300,19 @@ public struct SQLCompiler {
         return operands
     }
 
-    func formula(_ formula: ResolvedQuery.Formula, sources: [SourcePlan], builder: inout SQLBuilder) -> String {
+    func formula(_ formula: ResolvedQuery.Formula, sources: [SourcePlan], builder: inout SQLBuilder, partition: String = "") -> String {
         switch formula {
         case .metric(let index):
             let source = sources.firstIndex { $0.metrics.contains(index) } ?? 0
             return "s\(source).m\(index)"
         case .number(let value): return builder.bind(.number(value))
-        case .negate(let inner): return "-(" + self.formula(inner, sources: sources, builder: &builder) + ")"
+        case .negate(let inner): return "-(" + self.formula(inner, sources: sources, builder: &builder, partition: partition) + ")"
+        case .share(let inner):
+            let value = self.formula(inner, sources: sources, builder: &builder, partition: partition)
+            return "(CAST(\(value) AS REAL) / NULLIF(sum(\(value)) OVER (\(partition)), 0))"
         case .binary(let op, let left, let right):
-            let a = self.formula(left, sources: sources, builder: &builder)
-            let b = self.formula(right, sources: sources, builder: &builder)
+            let a = self.formula(left, sources: sources, builder: &builder, partition: partition)
+            let b = self.formula(right, sources: sources, builder: &builder, partition: partition)
             if op == "/" { return "(CAST(\(a) AS REAL) / NULLIF(\(b), 0))" }
             return "(\(a) \(op) \(b))"
         }

@@ -154,7 +154,8 @@ extension Session {
             return try withPivotBase(plan) { values in
                 let final = try plan.finish(values: values)
                 echo?(final.described)
-                let result = try database.query(final.sql, final.values, limit: Limits.resultRows)
+                var result = try database.query(final.sql, final.values, limit: Limits.resultRows)
+                result.percentColumns = Set(final.percentColumns)
                 if result.cut { notes.append(Self.cutNote) }
                 return result
             }
