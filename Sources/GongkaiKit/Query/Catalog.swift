@@ -42,6 +42,8 @@ public enum Catalog {
         public var aliases: [String: String] = [:]
         /// The stored values as the template prints them, shown when the dimension is named in Chinese.
         public var chineseValues: [String: String] = [:]
+        /// Only these metrics have rows it describes (`reason` is a row under an outcome).
+        public var onlyWith: [String]? = nil
         /// Values of the list joined by 、 are values too (channels counted together: `微信公众号、微博`).
         public var mergedValuesAllowed = false
     }
@@ -138,6 +140,11 @@ public enum Catalog {
                   values: TemplateCatalog.applicants, summary: "applicant column of section 三 (with request metrics)"),
         Dimension(name: "outcome", chinese: "办理结果", column: "f.outcome", source: .request, type: .text,
                   values: ["予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理"], summary: "outcome row of section 三 (with handled)"),
+        Dimension(name: "reason", chinese: "理由", column: "f.reason", source: .request, type: .text,
+                  values: (TemplateCatalog.denialReasons + TemplateCatalog.unavailableReasons + TemplateCatalog.notProcessedReasons
+                           + TemplateCatalog.otherReasons2021).map(\.0) + ["其他"],
+                  summary: "the reason row under 不予公开, 无法提供, 不予处理, 其他处理 (with those metrics, or handled): 属于国家秘密, 重复申请, …",
+                  onlyWith: ["denied", "cannot_provide", "not_processed", "other_handling", "handled"]),
         Dimension(name: "rule", chinese: "规则", column: "f.rule", source: .finding, type: .text, summary: "audit rule (with findings)"),
         Dimension(name: "severity", chinese: "级别", column: "f.severity", source: .finding, type: .text, values: ["error", "warning"],
                   summary: "error or warning, 错误 or 警告 (with findings)", aliases: ["错误": "error", "警告": "warning"],

@@ -146,6 +146,11 @@ public struct Resolver {
         if let ref = node.pivot, let pivot { factRefs.append((pivot.dimension, ref.range)) }
         factRefs += conditionRefs(reportConditions)
         for (dimension, range) in factRefs {
+            if let allowed = dimension.onlyWith, let metric = metrics.first(where: { !allowed.contains($0.name) }) {
+                let names = allowed.compactMap { name in Catalog.metrics.first { $0.name == name }.map { "\($0.name) (\($0.chinese))" } }
+                throw QueryError("“\(dimension.name)” (\(dimension.chinese)) goes only with \(names.joined(separator: ", ")), and “\(metric.name)” (\(metric.chinese)) is not one",
+                                 at: range, hints: ["e.g. `denied by reason` / `不予公开 按 理由`"])
+            }
             guard let source = dimension.source else { continue }
             for (metric, metricRange) in zip(metrics, metricRanges) where metric.source != source {
                 throw QueryError("“\(dimension.name)” (\(dimension.chinese)) goes only with \(Self.describe(source)) metrics, and “\(metric.name)” (\(metric.chinese)) is not one",

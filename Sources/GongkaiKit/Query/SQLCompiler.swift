@@ -237,6 +237,12 @@ public struct SQLCompiler {
         let grouped = Set(groupings.map(\.dimension.name))
         if plan.source == .request, grouped.contains("applicant") { wheres.append("f.applicant <> '总计'") }
         if plan.source == .request, grouped.contains("outcome") { wheres.append("f.stage = '办理结果' AND f.outcome <> '总计'") }
+        // By reason: the reason rows of the metrics' outcomes (not 不予处理's reasons under 不予公开), and
+        // the `handled` total over every reason row.
+        if plan.source == .request, grouped.contains("reason") {
+            let outcomes = plan.metrics.compactMap { query.metrics[$0].name == "handled" ? "f.stage = '办理结果' AND f.outcome <> '总计'" : query.metrics[$0].condition }
+            wheres.append("f.reason IS NOT NULL AND (" + outcomes.map { "(\($0))" }.joined(separator: " OR ") + ")")
+        }
         if let filter = query.filter { wheres.append(condition(filter, builder: &builder)) }
         if !wheres.isEmpty { sql += " WHERE " + wheres.joined(separator: " AND ") }
         if !groupings.isEmpty { sql += " GROUP BY " + groupings.indices.map { "d\($0)" }.joined(separator: ", ") }
@@ -250,7 +256,7 @@ public struct SQLCompiler {
         if let aggregate = metric.aggregate { return aggregate }
         var conditions: [String] = []
         if var condition = metric.condition {
-            if metric.name == "handled", facts.contains("outcome") {
+            if metric.name == "handled", facts.contains("outcome") || facts.contains("reason") {
                 condition = "f.stage = '办理结果' AND f.outcome <> '总计'"
             }
             conditions.append(condition)
