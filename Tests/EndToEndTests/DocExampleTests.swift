@@ -4,7 +4,9 @@ import Testing
 /// Docs are tests: every example in README.md and docs/ written as a REPL exchange — `gongkai> STATEMENT`
 /// (continued on `   ...> ` lines) and the output under it — is run over the bundled samples, and its
 /// output must be what the doc shows. Meta-command lines (`gongkai> .mode csv`) earlier in the same block
-/// run before it. Regenerating the samples makes this fail until the docs are updated.
+/// run before it. A command line `$ gongkai ARGS…` is run from the package's folder with those arguments
+/// (split at spaces) and must print what follows it. Regenerating the samples makes this fail until the
+/// docs are updated (`scripts/regen-doc-examples` rewrites them).
 struct DocExampleTests {
     struct Example: CustomStringConvertible {
         var file: String
@@ -12,6 +14,8 @@ struct DocExampleTests {
         var setup: [String]
         var statement: String
         var expected: String
+        /// `$ gongkai ARGS…`: arguments, not a statement typed at the prompt.
+        var isCommand = false
         var description: String { "\(file):\(line): \(statement)" }
     }
 
@@ -39,7 +43,10 @@ struct DocExampleTests {
                     continue
                 }
                 guard inBlock else { continue }
-                if line.hasPrefix("gongkai> ") {
+                if line.hasPrefix("$ gongkai ") {
+                    finish()
+                    current = Example(file: file, line: index + 1, setup: [], statement: String(line.dropFirst("$ gongkai ".count)), expected: "", isCommand: true)
+                } else if line.hasPrefix("gongkai> ") {
                     finish()
                     let statement = String(line.dropFirst("gongkai> ".count))
                     if statement.hasPrefix(".") { setup.append(statement); continue }
@@ -60,8 +67,13 @@ struct DocExampleTests {
 
     @Test(arguments: try DocExampleTests.examples())
     func exampleOutputIsWhatTheBinaryPrints(example: Example) throws {
-        let input = (example.setup + [example.statement]).joined(separator: "\n") + "\n"
-        let result = try BinaryRunner.run([], stdin: input)
+        let result: BinaryRunner.Result
+        if example.isCommand {
+            result = try BinaryRunner.run(example.statement.split(separator: " ").map(String.init))
+        } else {
+            let input = (example.setup + [example.statement]).joined(separator: "\n") + "\n"
+            result = try BinaryRunner.run([], stdin: input)
+        }
         // stderr after stdout, as a terminal shows a statement's error under nothing else.
         let printed = (result.stdout + result.stderr).replacing(try Regex("<stdin>:[0-9]+:[0-9]+: "), with: "")
         #expect(Self.trimmed(printed) == Self.trimmed(example.expected), "\(example)")

@@ -93,13 +93,15 @@ struct AuditTests {
     func theSeedSaysThreeRequestsInProseAndZeroInTheTable() throws {
         let seed = try ReportReader().read(file: try #require(SharedFiles.seedPath))
         let findings = try Self.findings([seed])
-        #expect(findings.count == 1)
+        // The seed (data year 2021) is also on the 2019 template: 过期格式, a warning.
+        #expect(findings.map(\.rule) == ["prose_requests", "template_outdated"])
         let finding = try #require(findings.first)
         #expect(finding.rule == "prose_requests")
         #expect(finding.severity == "error")
         #expect(finding.location == "一 / 依申请公开 vs 三 / 本年新收 / 总计")
-        #expect(finding.expected == "0")
-        #expect(finding.actual == "3")
+        // expected: the other side of the equation (the prose); actual: the cell as printed (the table).
+        #expect(finding.expected == "3")
+        #expect(finding.actual == "0")
         #expect(finding.message.contains("共接到3次群众主动要求公开政府信息的申请"))
     }
 
@@ -109,8 +111,9 @@ struct AuditTests {
         report.activeTotal?.value = sum + 10
         let findings = try Self.findings([report], rules: ["channel_sum"])
         #expect(findings.map(\.severity) == ["warning"])
-        #expect(findings.first?.expected == NumberFormatting.plain(sum + 10))
-        #expect(findings.first?.actual == NumberFormatting.plain(sum))
+        // expected: what the channels add up to; actual: the total as printed.
+        #expect(findings.first?.expected == NumberFormatting.plain(sum))
+        #expect(findings.first?.actual == NumberFormatting.plain(sum + 10))
     }
 
     @Test func carryOverAcrossYears() throws {
@@ -160,9 +163,30 @@ struct AuditTests {
         ])
         #expect(findings.first { $0.message == "a negative count" }?.location == "二 / 第二十条第（一）项 / 规章 / 本年废止件数")
         #expect(findings.first { $0.message.hasPrefix("2 cell") }?.severity == "warning")
+        // A report that leaves every zero blank: one finding for the cause, not one per cell.
+        var blank = Self.series(years: [2022])[0]
+        for index in blank.requests.indices where blank.requests[index].value == .number(0) { blank.requests[index].value = .blank }
+        let blanks = blank.requests.filter { $0.value == .blank }.count
+        let grouped = try Self.findings([blank], rules: ["cells"])
+        #expect(blanks > 3)
+        #expect(grouped.count == 1)
+        #expect(grouped.first?.actual == "\(blanks) cells")
+        #expect(grouped.first?.message.hasPrefix("\(blanks) cells: empty, not 0 (zeros left blank?) — 三 / ") == true)
+        #expect(grouped.first?.message.hasSuffix("；…") == true)
         var bare = Self.series(years: [2022])[0]
         bare.reviews = []
         #expect(try Self.findings([bare], rules: ["cells"]).map(\.message) == ["section 四 table not found"])
+    }
+
+    /// Data year 2021 or later on the 2019 template: 过期格式.
+    @Test func templateOutdated() throws {
+        let old = Self.series(years: [2021], template: .y2019, seed: 5)
+        let findings = try Self.findings(old, rules: ["template_outdated"])
+        #expect(findings.map(\.severity) == ["warning"])
+        #expect(findings.first?.expected == "2021")
+        #expect(findings.first?.actual == "2019")
+        #expect(try Self.findings(Self.series(years: [2020], template: .y2019, seed: 5), rules: ["template_outdated"]) == [])
+        #expect(try Self.findings(Self.series(years: [2022]), rules: ["template_outdated"]) == [])
     }
 
     @Test func fees() throws {
@@ -200,6 +224,6 @@ struct AuditTests {
         }
         #expect(byRule.rows.contains { $0[0] == .text("prose_requests") && $0[1] == .integer(2) })
         guard case .report(_, let note) = try session.execute("check where county = 西山县") else { Issue.record("no report"); return }
-        #expect(note == "checked 6 report(s): 3 error(s), 0 warning(s); 4 report(s) with no finding")
+        #expect(note == "checked 6 report(s): 3 error(s), 2 warning(s); 2 report(s) with no finding")
     }
 }

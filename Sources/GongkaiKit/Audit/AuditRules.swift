@@ -3,7 +3,8 @@ public enum AuditRules {
     static let n = AuditSQL.number
 
     public static let all: [AuditRule] = [requestBalance, rowTotals, outcomeTotals, reviewTotals, proseRequests, channelSum,
-                                          carryOver, documentsInForce, projectCounts, cells, fees, outliers, duplicateReport]
+                                          carryOver, documentsInForce, projectCounts, cells, fees, outliers, duplicateReport,
+                                          templateOutdated]
 
     public static func rule(_ id: String) -> AuditRule? {
         all.first { $0.id == id.lowercased() || $0.title == id }
@@ -80,7 +81,7 @@ public enum AuditRules {
         sql: AuditSQL.insert + """
         SELECT n.report_id, 'prose_requests', 'error',
           'the prose says ' || \(n("n.value")) || ' request(s) received (“' || n.evidence || '”), the table''s 本年新收 总计 says ' || \(n("q.count")),
-          \(n("q.count")), \(n("n.value")), '一 / 依申请公开 vs 三 / 本年新收 / 总计'
+          \(n("n.value")), \(n("q.count")), '一 / 依申请公开 vs 三 / 本年新收 / 总计'
         FROM narrative_number n JOIN request q ON q.report_id = n.report_id AND q.stage = '本年新收' AND q.applicant = '总计'
         WHERE n.kind = 'requests_received' AND n.approximate = 0 AND q.count IS NOT NULL AND n.value <> q.count
           AND n.report_id \(AuditSQL.scope)
@@ -92,7 +93,7 @@ public enum AuditRules {
         sql: AuditSQL.insert + """
         SELECT r.id, 'channel_sum', 'warning',
           'stated total ' || \(n("r.active_total")) || ' ≠ channels ' || c.parts_text || ' = ' || \(n("c.parts")),
-          \(n("r.active_total")), \(n("c.parts")), '一 / 主动公开'
+          \(n("c.parts")), \(n("r.active_total")), '一 / 主动公开'
         FROM report r JOIN (SELECT report_id, sum(items) AS parts,
                               group_concat(channel || coalesce('“' || account || '”', '') || ' ' || \(n("items")), ' + ') AS parts_text
                             FROM active_channel WHERE approximate = 0 GROUP BY report_id) c ON c.report_id = r.id
@@ -148,20 +149,35 @@ public enum AuditRules {
 
     static let cells = AuditRule(
         id: "cells", title: "单元格", severity: .error,
-        summary: "every table cell a whole number ≥ 0 (本年增/减 may be negative, amounts fractional): empty or text cells are errors; cells and tables not found are warnings",
+        summary: "every table cell a whole number ≥ 0 (本年增/减 may be negative, amounts fractional): empty or text cells are errors, one finding per report and cause (`135 cells: empty, not 0 …` names the first three); cells and tables not found are warnings",
         sql: AuditSQL.insert + """
         SELECT report_id, 'cells', severity, message, expected, actual, location FROM (
           SELECT report_id, 'error' AS severity,
-            CASE WHEN value IS NULL AND raw = '' THEN 'the cell is empty'
-                 WHEN value IS NULL THEN 'the cell holds “' || raw || '”, not a number'
-                 WHEN value < 0 THEN 'a negative count'
-                 ELSE 'a fractional count' END AS message,
-            'a whole number ≥ 0' AS expected, coalesce(\(n("value")), raw) AS actual, location || ' / ' || col AS location
-          FROM (SELECT report_id, value, raw, measure, '二 / ' || item || ' / ' || content AS location, measure AS col FROM article20
-                UNION ALL SELECT report_id, count, raw, '', '三 / ' || coalesce(reason, outcome, stage), applicant FROM request
-                UNION ALL SELECT report_id, count, raw, '', '四 / ' || kind, result FROM review_litigation)
-          WHERE report_id \(AuditSQL.scope)
-            AND ((value IS NULL AND raw IS NOT NULL) OR (value < 0 AND measure <> '本年增/减') OR (value <> CAST(value AS INTEGER) AND measure NOT LIKE '%金额%'))
+            CASE WHEN count(*) = 1 THEN min(message)
+                 ELSE count(*) || ' cells: ' || min(plural) || ' — ' || group_concat(location, '；') FILTER (WHERE position <= 3)
+                      || CASE WHEN count(*) > 3 THEN '；…' ELSE '' END END AS message,
+            'a whole number ≥ 0' AS expected,
+            CASE WHEN count(*) = 1 THEN min(actual) ELSE count(*) || ' cells' END AS actual,
+            CASE WHEN count(*) = 1 THEN min(location) ELSE min(location) FILTER (WHERE position = 1) || ' …' END AS location
+          FROM (SELECT report_id, kind, message, plural, actual, location,
+                       row_number() OVER (PARTITION BY report_id, kind ORDER BY position) AS position
+                FROM (SELECT report_id, position,
+                        CASE WHEN value IS NULL AND raw = '' THEN 'empty' WHEN value IS NULL THEN 'text' WHEN value < 0 THEN 'negative' ELSE 'fraction' END AS kind,
+                        CASE WHEN value IS NULL AND raw = '' THEN 'the cell is empty'
+                             WHEN value IS NULL THEN 'the cell holds “' || raw || '”, not a number'
+                             WHEN value < 0 THEN 'a negative count'
+                             ELSE 'a fractional count' END AS message,
+                        CASE WHEN value IS NULL AND raw = '' THEN 'empty, not 0 (zeros left blank?)'
+                             WHEN value IS NULL THEN 'text, not numbers'
+                             WHEN value < 0 THEN 'negative counts'
+                             ELSE 'fractional counts' END AS plural,
+                        coalesce(\(n("value")), raw) AS actual, location || ' / ' || col AS location
+                      FROM (SELECT report_id, rowid AS position, value, raw, measure, '二 / ' || item || ' / ' || content AS location, measure AS col FROM article20
+                            UNION ALL SELECT report_id, 1000000 + rowid, count, raw, '', '三 / ' || coalesce(reason, outcome, stage), applicant FROM request
+                            UNION ALL SELECT report_id, 2000000 + rowid, count, raw, '', '四 / ' || kind, result FROM review_litigation)
+                      WHERE report_id \(AuditSQL.scope)
+                        AND ((value IS NULL AND raw IS NOT NULL) OR (value < 0 AND measure <> '本年增/减') OR (value <> CAST(value AS INTEGER) AND measure NOT LIKE '%金额%'))))
+          GROUP BY report_id, kind
           UNION ALL
           SELECT report_id, 'warning', count(*) || ' cell(s) of the row not found: ' || group_concat(col, '、'), 'a number in each', '(missing)', location
           FROM (SELECT report_id, rowid AS position, value, raw, '二 / ' || item || ' / ' || content AS location, measure AS col FROM article20
@@ -210,6 +226,18 @@ public enum AuditRules {
               WHERE r.id \(AuditSQL.scope))
         WHERE before IS NOT NULL AND now IS NOT NULL
           AND ((before > 0 AND now > 0 AND (now > 10 * before OR before > 10 * now)) OR (before > 100 AND now = 0))
+        """)
+
+    /// The 2021 template (国办公开办函〔2021〕30号) applies from the reports on 2021 on; a later report on the
+    /// 2019 template is out of date (its section 二 measures other things).
+    static let templateOutdated = AuditRule(
+        id: "template_outdated", title: "过期格式", severity: .warning,
+        summary: "a report on data year 2021 or later still on the 2019 template (the 2021 template, 国办公开办函〔2021〕30号, applies from the 2021 annual reports on)",
+        sql: AuditSQL.insert + """
+        SELECT id, 'template_outdated', 'warning',
+          'data year ' || year || ' on the 2019 template; the 2021 template (国办公开办函〔2021〕30号) applies from the 2021 annual reports on',
+          '2021', '2019', '二 / 表头'
+        FROM report WHERE year >= 2021 AND template = '2019' AND id \(AuditSQL.scope)
         """)
 
     /// Every body and year that came from more than one file with different numbers: the file left out
