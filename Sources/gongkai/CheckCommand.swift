@@ -1,4 +1,5 @@
 import ArgumentParser
+import CEditLine
 import GongkaiKit
 #if canImport(Glibc)
 import Glibc
@@ -22,7 +23,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Only findings of this severity: error or warning.")
     var severity: AuditRule.Severity?
 
-    @Option(help: "table, csv, json or markdown.")
+    @Option(help: "table, csv, json, markdown or line. A table wider than the terminal is shown one finding per block.")
     var format: OutputFormat = .table
 
     @OptionGroup var loadOptions: LoadOptions
@@ -31,7 +32,7 @@ struct CheckCommand: ParsableCommand {
     var db: String?
 
     func validate() throws {
-        if format == .bar { throw ValidationError("--format bar charts numbers; findings are a list: use table, csv, json or markdown") }
+        if format == .bar { throw ValidationError("--format bar charts numbers; findings are a list: use table, csv, json, markdown or line") }
         for rule in rules where AuditRules.rule(rule) == nil {
             let hint = Suggestions.didYouMean(Suggestions.nearest(rule, among: AuditRules.all.map(\.id))) ?? ""
             throw ValidationError("unknown rule “\(rule)”. \(hint) (gongkai -c \"show rules\" lists them)")
@@ -45,7 +46,8 @@ struct CheckCommand: ParsableCommand {
         let (findings, summary) = try Auditor(database: session.database).run(rules: selected.isEmpty ? AuditRules.all : selected, severity: severity)
         var options = RenderOptions()
         options.toTerminal = isatty(1) != 0
-        if !findings.rows.isEmpty || format != .table { print(format.render(findings, options: options), terminator: "") }
+        options.width = Int(gk_terminal_columns())
+        if !findings.rows.isEmpty || format != .table { print(format.renderFitting(findings, options: options), terminator: "") }
         if format == .table { print(summary.line) } else { Diagnostics.note(summary.line) }
         if summary.errors > 0 || loadFailed { throw ExitCode.failure }
     }

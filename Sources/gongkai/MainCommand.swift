@@ -28,7 +28,7 @@ struct MainCommand: ParsableCommand {
     @Option(help: "Keep the database in this file instead of in memory; loading adds to it.")
     var db: String?
 
-    @Option(help: "table, csv, json, markdown or bar.")
+    @Option(help: "table, csv, json, markdown, bar or line (one row per block).")
     var format: OutputFormat = .table
 
     @Flag(help: "Start CSV output with a UTF-8 BOM (for Excel and WPS).")

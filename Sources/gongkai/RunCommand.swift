@@ -17,7 +17,7 @@ struct RunCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Report files or folders to load (default: the bundled samples/, or the --db database as it is).")
     var data: [String] = []
 
-    @Option(help: "table, csv, json, markdown or bar.")
+    @Option(help: "table, csv, json, markdown, bar or line (one row per block).")
     var format: OutputFormat = .table
 
     @Option(help: "Write the results to this file, or with a trailing / (or an existing folder) one file per statement.")

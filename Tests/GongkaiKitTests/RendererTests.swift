@@ -58,7 +58,8 @@ struct RendererTests {
     }
 
     /// −50 is drawn to the left of the axis, half as long as 100 to its right; a pivot charts its last
-    /// value column, never a change column (a fall charted as a % change looked like a rise).
+    /// value column, never a change column (a fall charted as a % change looked like a rise), and shows
+    /// its other values as numbers.
     @Test func barChartsNegativesAndPivots() {
         let signed = ResultSet(columns: ["k", "v"], rows: [[.text("a"), .integer(100)], [.text("b"), .integer(-50)]])
         let lines = BarChartRenderer.render(signed, width: 40).split(separator: "\n").map(String.init)
@@ -70,8 +71,12 @@ struct RendererTests {
         let pivot = ResultSet(columns: ["township", "2022", "2023", "Δ2022→2023", "%2022→2023"],
                               rows: [[.text("甲"), .integer(8), .integer(4), .integer(-4), .real(-50)]])
         let chart = BarChartRenderer.render(pivot, width: 40)
-        #expect(chart.hasPrefix("township 2023\n甲          4 "))
+        #expect(chart.hasPrefix("township 2022 2023\n甲          8    4 "))
         #expect(!chart.contains("-50"))
+        #expect(!chart.contains("Δ"))
+        // Other metrics: numbers under their own headers, before the metric charted.
+        let two = ResultSet(columns: ["county", "requests", "granted"], rows: [[.text("甲"), .integer(9), .integer(6)]])
+        #expect(BarChartRenderer.render(two, width: 40).hasPrefix("county requests granted\n甲            9       6 █"))
     }
 
     @Test func displayWidths() {

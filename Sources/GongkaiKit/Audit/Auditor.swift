@@ -11,6 +11,11 @@ public struct Auditor {
         public var line: String {
             "checked \(reports) report(s): \(errors) error(s), \(warnings) warning(s); \(clean) report(s) with no finding"
         }
+
+        /// The line of a `检查`.
+        public var chineseLine: String {
+            "检查了 \(reports) 份报告：\(errors) 个错误，\(warnings) 个警告；\(clean) 份报告没有问题"
+        }
     }
 
     public let database: Database
@@ -22,7 +27,18 @@ public struct Auditor {
         f.expected AS expected, f.actual AS actual, f.message AS message, r.file AS file
         """
 
-    public func run(rules: [AuditRule], scope: CompiledQuery? = nil, severity: AuditRule.Severity? = nil) throws -> (ResultSet, Summary) {
+    /// The columns of a `检查`: Chinese headers, the rule's title, the severity as 错误/警告 (the rules'
+    /// titles and the severities are the catalogue's constants).
+    public static var chineseColumns: String {
+        let titles = AuditRules.all.map { "WHEN '\($0.id)' THEN '\($0.title)'" }.joined(separator: " ")
+        return """
+            r.agency AS 机关, r.year AS 年份, CASE f.rule \(titles) ELSE f.rule END AS 规则,
+            CASE f.severity WHEN 'error' THEN '错误' WHEN 'warning' THEN '警告' ELSE f.severity END AS 级别, f.location AS 位置,
+            f.expected AS 应为, f.actual AS 实为, f.message AS 说明, r.file AS 文件
+            """
+    }
+
+    public func run(rules: [AuditRule], scope: CompiledQuery? = nil, severity: AuditRule.Severity? = nil, chinese: Bool = false) throws -> (ResultSet, Summary) {
         let ruleIDs = rules.map { DatabaseValue.text($0.id) }
         let placeholders = rules.indices.map { "?\($0 + 1)" }.joined(separator: ", ")
         try database.transaction {
@@ -40,7 +56,7 @@ public struct Auditor {
             severityTest = " AND f.severity = ?\(values.count)"
         }
         let findings = try database.query("""
-            SELECT \(Self.columns) FROM finding f JOIN report r ON r.id = f.report_id
+            SELECT \(chinese ? Self.chineseColumns : Self.columns) FROM finding f JOIN report r ON r.id = f.report_id
             WHERE f.report_id IN (SELECT id FROM temp.audit_scope) AND f.rule IN (\(placeholders))\(severityTest)
             ORDER BY f.severity, r.county, r.township, r.agency, r.year, f.rule, f.rowid
             """, values)

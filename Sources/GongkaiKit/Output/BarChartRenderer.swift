@@ -1,5 +1,6 @@
 /// A horizontal bar chart of one numeric column against the text columns as labels: Unicode eighth
-/// blocks, labels aligned by display width, bars scaled to the terminal width, a header line naming both.
+/// blocks, labels aligned by display width, bars scaled to the terminal width, a header line naming every
+/// column. The other numeric columns are shown as numbers, each under its own header, before the one charted.
 /// The column charted is the last numeric one that is a value, not a pivot's change column (`Δ…`, `%…`:
 /// charting those made every fall look like a rise). Negative values are drawn to the left of an axis
 /// (`│`), positive ones to its right, both on one scale.
@@ -24,7 +25,17 @@ public enum BarChartRenderer {
         let labelHeader = labelColumns.map { result.columns[$0] }.joined(separator: " · ")
         let labelWidth = min(40, (labels + [labelHeader]).map { DisplayWidth.of($0) }.max() ?? 0)
         let numberWidth = (numbers + [result.columns[valueColumn]]).map { DisplayWidth.of($0) }.max() ?? 0
-        let barWidth = max(10, width - labelWidth - numberWidth - 4)
+        // The other numbers of each row, in their own columns.
+        // A pivot's change columns (Δ, %) are left out: the chart is of values.
+        let others = result.columns.indices.filter { numeric[$0] && $0 != valueColumn && !isChange[$0] }
+        let otherTexts = result.rows.map { row in others.map { CellFormatting.text(row[$0], null: null) } }
+        let otherWidths = others.enumerated().map { position, column in
+            (otherTexts.map { $0[position] } + [result.columns[column]]).map { DisplayWidth.of($0) }.max() ?? 0
+        }
+        func otherCells(_ texts: [String]) -> String {
+            zip(texts, otherWidths).map { DisplayWidth.pad($0, to: $1, right: true) + " " }.joined()
+        }
+        let barWidth = max(10, width - labelWidth - numberWidth - 4 - otherWidths.reduce(0) { $0 + $1 + 1 })
         let finite = values.compactMap { $0 }
         let largestPositive = max(0, finite.max() ?? 0)
         let largestNegative = max(0, -(finite.min() ?? 0))
@@ -33,7 +44,7 @@ public enum BarChartRenderer {
         let left = span > 0 ? Int((Double(barWidth) * largestNegative / span).rounded()) : 0
         let right = barWidth - left
         var out = [DisplayWidth.pad(DisplayWidth.truncate(labelHeader, to: labelWidth), to: labelWidth) + " "
-            + DisplayWidth.pad(result.columns[valueColumn], to: numberWidth, right: true)]
+            + otherCells(others.map { result.columns[$0] }) + DisplayWidth.pad(result.columns[valueColumn], to: numberWidth, right: true)]
         for (index, label) in labels.enumerated() {
             let shown = DisplayWidth.pad(DisplayWidth.truncate(label, to: labelWidth), to: labelWidth)
             var bar = ""
@@ -46,7 +57,7 @@ public enum BarChartRenderer {
                     bar = (left > 0 ? String(repeating: " ", count: left) + "│" : "") + blocks(min(length, Double(right)))
                 }
             }
-            out.append("\(shown) \(DisplayWidth.pad(numbers[index], to: numberWidth, right: true)) \(bar)")
+            out.append("\(shown) \(otherCells(otherTexts[index]))\(DisplayWidth.pad(numbers[index], to: numberWidth, right: true)) \(bar)")
         }
         return out.map { line in
             var line = Substring(line)

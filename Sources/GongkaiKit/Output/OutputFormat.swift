@@ -1,6 +1,6 @@
 /// How results are printed. Every renderer takes a `ResultSet` and returns text; none writes anywhere.
 public enum OutputFormat: String, CaseIterable, Sendable {
-    case table, csv, json, markdown, bar
+    case table, csv, json, markdown, bar, line
 
     /// The extension of a file holding one result in this format.
     public var fileExtension: String {
@@ -8,7 +8,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .csv: return "csv"
         case .json: return "json"
         case .markdown: return "md"
-        case .table, .bar: return "txt"
+        case .table, .bar, .line: return "txt"
         }
     }
 
@@ -19,7 +19,18 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .json: return JSONRenderer.render(result)
         case .markdown: return MarkdownRenderer.render(result, null: options.nullValue)
         case .bar: return BarChartRenderer.render(result, width: options.width, null: options.nullValue)
+        case .line: return LineRenderer.render(result, null: options.nullValue)
         }
+    }
+
+    /// The table, or — on a terminal, when the table is wider than the terminal — one block per row
+    /// (`.line`), so that long values (a finding's message) are read whole rather than cut.
+    public func renderFitting(_ result: ResultSet, options: RenderOptions) -> String {
+        guard self == .table, options.toTerminal else { return render(result, options: options) }
+        let table = render(result, options: options)
+        let first = table.prefix { $0 != "\n" }
+        guard DisplayWidth.of(first) > options.width else { return table }
+        return LineRenderer.render(result, null: options.nullValue) + "(\(result.rows.count) row\(result.rows.count == 1 ? "" : "s"))\n"
     }
 }
 

@@ -102,7 +102,8 @@ public indirect enum StatementNode: Equatable, Sendable {
     case explain(StatementNode)
     case sql(String, offset: Int)
     case show(NameRef)
-    case check(rules: [NameRef], filter: Condition?)
+    /// `check` / `检查` (then the result is in Chinese).
+    case check(rules: [NameRef], filter: Condition?, chinese: Bool)
 }
 
 /// A statement with where it stands in the script.

@@ -158,7 +158,7 @@ public enum Catalog {
     public static let chineseKeywords: [String: String] = [
         "按": "by", "条件": "where", "透视": "pivot", "排序": "order", "降序": "desc", "升序": "asc",
         "并且": "and", "或者": "or", "介于": "between", "前": "top", "平均": "avg", "占比": "share",
-        "合计": "total", "小计": "subtotals", "排名": "rank",
+        "合计": "total", "小计": "subtotals", "排名": "rank", "检查": "check",
     ]
 
     /// What `with` adds (`with total, rank`), each also a clause of its own in Chinese (`合计`, `小计`, `排名`).

@@ -22,14 +22,15 @@ extension Parser {
             position += 1
             return .show(try expectName("what to show: metrics, dimensions, reports or rules"))
         case "check":
+            let chinese = current.word == "检查"
             position += 1
             var rules: [NameRef] = []
-            while let token = continuing(), let word = token.word, word.lowercased() != "where" {
+            while let token = continuing(), let word = token.word, token.keyword != "where" {
                 rules.append(NameRef(name: word, range: token.range))
                 position += 1
             }
             let filter = accept(keyword: "where") ? try condition() : nil
-            return .check(rules: rules, filter: filter)
+            return .check(rules: rules, filter: filter, chinese: chinese)
         default:
             return .query(try query())
         }

@@ -1,6 +1,6 @@
 /// `check [RULE…] [where COND]`: the audit rules over the reports the condition selects.
 extension Session {
-    func check(rules names: [NameRef], filter: Condition?, severity: AuditRule.Severity? = nil) throws -> Output {
+    func check(rules names: [NameRef], filter: Condition?, severity: AuditRule.Severity? = nil, chinese: Bool = false) throws -> Output {
         var rules: [AuditRule] = []
         for name in names {
             guard let rule = AuditRules.rule(name.name) else {
@@ -18,8 +18,8 @@ extension Session {
             let sql = "SELECT r.id FROM report r WHERE " + SQLCompiler().condition(resolved, builder: &builder)
             return CompiledQuery(sql: sql, values: builder.values)
         }
-        let (findings, summary) = try Auditor(database: database).run(rules: rules.isEmpty ? AuditRules.all : rules, scope: scope, severity: severity)
+        let (findings, summary) = try Auditor(database: database).run(rules: rules.isEmpty ? AuditRules.all : rules, scope: scope, severity: severity, chinese: chinese)
         if rules.isEmpty, filter == nil { try AuditState.markCurrent(database) }
-        return .report(findings, note: summary.line)
+        return .report(findings, note: chinese ? summary.chineseLine : summary.line)
     }
 }

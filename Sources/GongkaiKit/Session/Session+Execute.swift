@@ -89,9 +89,9 @@ extension Session {
             return .message(try explain(inner))
         case .show(let what):
             return .rows(try show(what))
-        case .check(let rules, let filter):
+        case .check(let rules, let filter, let chinese):
             if let echo { echo(try explain(node)) }
-            return try check(rules: rules, filter: filter)
+            return try check(rules: rules, filter: filter, chinese: chinese)
         case .query(let query):
             let compiled = try compile(query)
             if compiled.reads("finding") { ensureAuditCurrent() }
@@ -188,7 +188,7 @@ extension Session {
             }
         case .sql(let text, _): return text.trimmingSpaces + "\n"
         case .explain(let inner): return try explain(inner)
-        case .check(let names, _):
+        case .check(let names, _, _):
             let rules = names.isEmpty ? AuditRules.all : names.compactMap { AuditRules.rule($0.name) }
             return rules.map { "-- \($0.id) (\($0.title))\n" + $0.sql + ";\n" }.joined()
         case .show: return "(“explain” shows the SQL of queries, checks and sql statements)\n"

@@ -115,7 +115,7 @@ public final class Session {
         case .message(let text): return text.hasSuffix("\n") ? text : text + "\n"
         case .streamed: return ""
         case .report(let result, let note):
-            if format == .table || format == .bar { return (result.rows.isEmpty ? "" : format.render(result, options: renderOptions)) + note + "\n" }
+            if format == .table || format == .bar { return (result.rows.isEmpty ? "" : format.renderFitting(result, options: renderOptions)) + note + "\n" }
             return format.render(result, options: renderOptions)
         }
     }
