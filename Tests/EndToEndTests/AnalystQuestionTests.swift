@@ -155,6 +155,7 @@ struct AnalystQuestionTests {
             rule                findings
             ──────────────────  ────────
             template_outdated          3
+            text_reuse                 3
             prose_requests             2
             request_balance            2
             cells                      1
@@ -163,7 +164,7 @@ struct AnalystQuestionTests {
             parse:not_a_number         1
             review_total               1
             row_total                  1
-            (9 rows)
+            (10 rows)
             """),
         Question("不予公开的理由分布", "不予公开 按 理由", """
             理由                      不予公开
@@ -426,7 +427,7 @@ struct AnalystQuestionTests {
             级别  问题数
             ────  ──────
             错误       8
-            警告       5
+            警告       8
             (2 rows)
             """),
     ]

@@ -50,7 +50,7 @@ struct CheckCommandTests {
     @Test func severityFiltersTheSummaryAndTheExitStatus() throws {
         let warnings = try BinaryRunner.run(["check", "--severity", "warning"])
         #expect(warnings.status == 0)
-        #expect(warnings.stdout.contains("checked 19 report(s): 0 error(s), 4 warning(s)"))
+        #expect(warnings.stdout.contains("checked 19 report(s): 0 error(s), 7 warning(s)"))
         let errors = try BinaryRunner.run(["check", "--severity", "error"])
         #expect(errors.status == 1)
         #expect(errors.stdout.contains("8 error(s), 0 warning(s)"))

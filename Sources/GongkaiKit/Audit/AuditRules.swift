@@ -4,7 +4,7 @@ public enum AuditRules {
 
     public static let all: [AuditRule] = [requestBalance, rowTotals, outcomeTotals, reviewTotals, proseRequests, channelSum,
                                           carryOver, documentsInForce, projectCounts, cells, fees, outliers, duplicateReport,
-                                          templateOutdated]
+                                          templateOutdated, textReuse]
 
     public static func rule(_ id: String) -> AuditRule? {
         all.first { $0.id == id.lowercased() || $0.title == id }
@@ -238,6 +238,18 @@ public enum AuditRules {
           'data year ' || year || ' on the 2019 template; the 2021 template (国办公开办函〔2021〕30号) applies from the 2021 annual reports on',
           '2021', '2019', '二 / 表头'
         FROM report WHERE year >= 2021 AND template = '2019' AND id \(AuditSQL.scope)
+        """)
+
+    /// A report whose sections 一/五/六 mostly repeat the same body's report of the year before (照抄照搬).
+    static let textReuse = AuditRule(
+        id: "text_reuse", title: "正文雷同", severity: .warning,
+        summary: "sections 一/五/六 repeat the body's report of the year before for \(Int(TextReuse.auditThreshold * 100))% or more of their text (passages of \(TextReuse.passageLength)+ characters, numbers masked; docs/query-language.md, compare)",
+        sql: AuditSQL.insert + """
+        SELECT t.report_id, 'text_reuse', 'warning',
+          printf('%.1f%%', 100.0 * t.rate) || ' of sections 一/五/六 (' || t.characters || ' characters) repeats the ' || p.year || ' report (' || p.file || ')',
+          '< \(Int(TextReuse.auditThreshold * 100))%', printf('%.1f%%', 100.0 * t.rate), '一/五/六 vs ' || p.year
+        FROM text_reuse t JOIN report p ON p.id = t.previous_id
+        WHERE t.section = '\(TextReuse.whole)' AND t.rate >= \(TextReuse.auditThreshold) AND t.report_id \(AuditSQL.scope)
         """)
 
     /// Every body and year that came from more than one file with different numbers: the file left out

@@ -39,6 +39,8 @@ public struct Auditor {
     }
 
     public func run(rules: [AuditRule], scope: CompiledQuery? = nil, severity: AuditRule.Severity? = nil, chinese: Bool = false) throws -> (ResultSet, Summary) {
+        // The text_reuse rule reads the table of measured pairs: bring it up to date first.
+        if rules.contains(where: { $0.id == AuditRules.textReuse.id }) { try ReuseTable.ensureCurrent(database) }
         let ruleIDs = rules.map { DatabaseValue.text($0.id) }
         let placeholders = rules.indices.map { "?\($0 + 1)" }.joined(separator: ", ")
         try database.transaction {

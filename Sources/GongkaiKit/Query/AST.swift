@@ -104,6 +104,10 @@ public indirect enum StatementNode: Equatable, Sendable {
     case show(NameRef)
     /// `check` / `检查` (then the result is in Chinese).
     case check(rules: [NameRef], filter: Condition?, chinese: Bool)
+    /// `compare 羊亭镇 2021 with 2022` / `对比 羊亭镇 2021 2022`: two reports side by side.
+    case compare(CompareNode)
+    /// `search "12345热线"` / `搜索 政务新媒体`: the sentences of sections 一/五/六 that contain the text.
+    case search(text: String, range: Range<Int>, filter: Condition?, chinese: Bool)
 }
 
 /// A statement with where it stands in the script.
@@ -114,4 +118,21 @@ public struct ParsedStatement: Equatable, Sendable {
     public var text: String
     /// A name given by a `-- name: …` comment before it, for batch output.
     public var name: String?
+}
+
+/// One side of a `compare`: a body (by name) and a year, either may be left to the other side or `where`.
+public struct CompareSide: Equatable, Sendable {
+    public var name: String?
+    public var year: Int?
+    public var range: Range<Int>
+}
+
+public struct CompareNode: Equatable, Sendable {
+    public var left: CompareSide
+    public var right: CompareSide
+    public var filter: Condition?
+    /// `all` / `全部`: every cell, not only those that differ.
+    public var all: Bool
+    public var chinese: Bool
+    public var range: Range<Int>
 }

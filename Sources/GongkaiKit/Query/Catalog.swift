@@ -4,7 +4,7 @@
 public enum Catalog {
     /// Where a metric's numbers live. Each source is aggregated on its own, then joined on the dimensions.
     public enum Source: String, Sendable {
-        case report, channel, request, review, article20, prose, finding
+        case report, channel, request, review, article20, prose, finding, reuse
     }
 
     public struct Metric: Sendable {
@@ -18,6 +18,8 @@ public enum Catalog {
         /// Only in this template's reports (NULL for the others).
         public var template: Template?
         public var summary: String
+        /// A rate: shown as a percentage in the table and Markdown.
+        public var percent = false
     }
 
     public enum ValueType: String, Sendable { case integer, text }
@@ -111,6 +113,9 @@ public enum Catalog {
                summary: "number of reports"),
         Metric(name: "findings", chinese: "问题数", source: .finding, value: "", aggregate: "count(f.rowid)",
                summary: "audit findings and parse warnings (rows of finding)"),
+        Metric(name: "text_reuse", chinese: "重复率", source: .reuse, value: "", aggregate: "avg(f.rate) FILTER (WHERE f.section = '全文')",
+               summary: "share of sections 一/五/六 repeating the body's report of the year before (passages of 12+ characters, numbers masked); per report, averaged over a group",
+               percent: true),
     ]
 
     public static let dimensions: [Dimension] = [
@@ -152,13 +157,13 @@ public enum Catalog {
     ]
 
     public static let keywords = ["by", "where", "pivot", "order", "limit", "and", "or", "not", "in", "like", "as", "asc", "desc",
-                                  "between", "is", "null", "top", "explain", "sql", "show", "check", "with"]
+                                  "between", "is", "null", "top", "explain", "sql", "show", "check", "with", "compare", "search"]
 
     /// Keywords in Chinese, for the English one each stands for (`按` is `by`; `排序` is `order by`).
     public static let chineseKeywords: [String: String] = [
         "按": "by", "条件": "where", "透视": "pivot", "排序": "order", "降序": "desc", "升序": "asc",
         "并且": "and", "或者": "or", "介于": "between", "前": "top", "平均": "avg", "占比": "share",
-        "合计": "total", "小计": "subtotals", "排名": "rank", "检查": "check",
+        "合计": "total", "小计": "subtotals", "排名": "rank", "检查": "check", "对比": "compare", "搜索": "search",
     ]
 
     /// What `with` adds (`with total, rank`), each also a clause of its own in Chinese (`合计`, `小计`, `排名`).
@@ -182,7 +187,7 @@ public enum Catalog {
     public static let metricAliases: [String: String] = [
         "本年新收": "requests", "依申请公开": "requests", "新收申请": "requests", "收到申请": "requests",
         "办理结果总计": "handled", "办理结果": "handled", "结转下年": "carried_forward",
-        "复议": "reviews", "诉讼": "lawsuits", "报告": "reports", "问题": "findings",
+        "复议": "reviews", "诉讼": "lawsuits", "报告": "reports", "问题": "findings", "正文重复率": "text_reuse",
     ]
 
     public static func metric(named name: String) -> Metric? {
@@ -217,6 +222,7 @@ public enum Catalog {
         case .article20: return "article20"
         case .prose: return "narrative_number"
         case .finding: return "finding"
+        case .reuse: return "text_reuse"
         }
     }
 }

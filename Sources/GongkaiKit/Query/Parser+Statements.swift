@@ -31,6 +31,24 @@ extension Parser {
             }
             let filter = accept(keyword: "where") ? try condition() : nil
             return .check(rules: rules, filter: filter, chinese: chinese)
+        case "compare":
+            return .compare(try compare())
+        case "search":
+            let chinese = current.word == "搜索"
+            let keyword = advance()
+            skipNewlines()
+            let text: String
+            switch current.kind {
+            case .string(let quoted): text = quoted
+            case .word(let word): text = word
+            case .number(_, let typed): text = typed
+            default:
+                throw QueryError("expected the text to search for after “\(keyword.word ?? "search")”, found \(current.describe)", at: current.range,
+                                 hints: ["search \"12345热线\" / 搜索 政务新媒体"])
+            }
+            let range = advance().range
+            let filter = accept(keyword: "where") ? try condition() : nil
+            return .search(text: text, range: range, filter: filter, chinese: chinese)
         default:
             return .query(try query())
         }
@@ -113,6 +131,48 @@ extension Parser {
             throw QueryError("expected the end of the statement, found \(token.describe)", at: token.range)
         }
         return node
+    }
+
+    /// `compare SIDE with SIDE [where COND] [all]`, SIDE = [NAME] [YEAR]; in Chinese `对比 SIDE 和 SIDE`, or
+    /// `对比 羊亭镇 2021 2022` (a second year alone needs no `和`).
+    mutating func compare() throws(QueryError) -> CompareNode {
+        let keyword = advance()
+        let chinese = keyword.word == "对比"
+        func side() throws(QueryError) -> CompareSide {
+            skipNewlines()
+            var side = CompareSide(name: nil, year: nil, range: current.range)
+            switch current.kind {
+            case .word(let word) where current.keyword != "where" && !["with", "和", "与", "all", "全部"].contains(word.lowercased()):
+                side.name = word
+                position += 1
+            case .string(let text):
+                side.name = text
+                position += 1
+            default: break
+            }
+            if case .number(let value, _) = current.kind, value.rounded() == value, value >= 1900, value < 2200 {
+                side.year = Int(value)
+                position += 1
+            }
+            side.range = side.range.lowerBound..<max(side.range.lowerBound, tokens[max(0, position - 1)].range.upperBound)
+            if side.name == nil, side.year == nil {
+                throw QueryError("expected a body (乡镇, 机关…) or a year to compare, found \(current.describe)", at: current.range,
+                                 hints: ["compare 羊亭镇 2021 with 2022; compare 柳岸街道 with 青石街道 where year = 2022; 对比 羊亭镇 2021 2022"])
+            }
+            return side
+        }
+        let left = try side()
+        skipNewlines()
+        if let word = current.word?.lowercased(), ["with", "和", "与"].contains(word) { position += 1 }
+        let right = try side()
+        let filter = accept(keyword: "where") ? try condition() : nil
+        var all = false
+        if let word = continuing()?.word?.lowercased(), word == "all" || word == "全部" {
+            all = true
+            position += 1
+        }
+        return CompareNode(left: left, right: right, filter: filter, all: all, chinese: chinese,
+                           range: keyword.range.lowerBound..<tokens[max(0, position - 1)].range.upperBound)
     }
 
     /// `with total, subtotals, rank`, or one Chinese word (`合计`, `小计`, `排名`) per addition.

@@ -51,6 +51,7 @@ public struct SQLCompiler {
     static func percentOutputs(_ query: ResolvedQuery) -> [String] {
         query.outputs.filter { output in
             if output.formula.isShare { return true }
+            if case .metric(let index) = output.formula, query.metrics[index].percent { return true }
             guard case .binary("/", .metric(let a), .metric(let b)) = output.formula else { return false }
             return query.metrics[a].source == query.metrics[b].source && query.metrics[a].source != .report
         }.map(\.name)

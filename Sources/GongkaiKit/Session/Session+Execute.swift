@@ -82,6 +82,7 @@ extension Session {
     func perform(_ node: StatementNode, echo: ((String) -> Void)? = nil) throws -> Output {
         switch node {
         case .sql(let text, _):
+            if text.lowercased().contains("text_reuse") { ensureReuseCurrent() }
             if text.lowercased().contains("finding") { ensureAuditCurrent() }
             echo?(text.trimmingSpaces + "\n")
             return try runSQL(text)
@@ -92,8 +93,13 @@ extension Session {
         case .check(let rules, let filter, let chinese):
             if let echo { echo(try explain(node)) }
             return try check(rules: rules, filter: filter, chinese: chinese)
+        case .compare(let compare):
+            return try self.compare(compare)
+        case .search(let text, _, let filter, let chinese):
+            return .rows(try search(text, filter: filter, chinese: chinese))
         case .query(let query):
             let compiled = try compile(query)
+            if compiled.reads("text_reuse") { ensureReuseCurrent() }
             if compiled.reads("finding") { ensureAuditCurrent() }
             if let rowSink {
                 let count = try stream(compiled, to: rowSink, echo: echo)
@@ -122,6 +128,18 @@ extension Session {
         case .pivot(let plan):
             echo?(plan.materialize.described + plan.valuesQuery.described)
             return try withPivotBase(plan) { values in try send(try plan.finish(values: values)) }
+        }
+    }
+
+    /// Measures the text reuse of every consecutive pair first when a load changed the reports
+    /// (`ReuseTable`); a note says so when it took a while to notice.
+    func ensureReuseCurrent() {
+        do {
+            if let pairs = try ReuseTable.ensureCurrent(database), pairs > 1000 {
+                notes.append("measured the text reuse of \(pairs) consecutive pairs first")
+            }
+        } catch {
+            notes.append("the text reuse could not be measured (\(error)); text_reuse may not describe what is loaded")
         }
     }
 
@@ -191,7 +209,7 @@ extension Session {
         case .check(let names, _, _):
             let rules = names.isEmpty ? AuditRules.all : names.compactMap { AuditRules.rule($0.name) }
             return rules.map { "-- \($0.id) (\($0.title))\n" + $0.sql + ";\n" }.joined()
-        case .show: return "(“explain” shows the SQL of queries, checks and sql statements)\n"
+        case .show, .compare, .search: return "(“explain” shows the SQL of queries, checks and sql statements)\n"
         }
     }
 }

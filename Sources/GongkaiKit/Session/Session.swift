@@ -64,6 +64,8 @@ public final class Session {
         case report(ResultSet, note: String)
         /// Rows that went to `rowSink` as they came (CSV and JSON), this many.
         case streamed(rows: Int)
+        /// Several results of one statement, each under its title (`compare`), and a line about them.
+        case results([NamedResult], note: String)
     }
 
     /// Where a query's rows go one by one instead of into a `ResultSet` (set by the shell for CSV and
@@ -107,6 +109,12 @@ public final class Session {
         return .message("ok (\(changed) row\(changed == 1 ? "" : "s") changed)")
     }
 
+    /// One of several results of a statement, under its title.
+    public struct NamedResult: Equatable, Sendable {
+        public var title: String
+        public var result: ResultSet
+    }
+
     static let cutNote = "the result was cut at \(Limits.resultRows) rows (Limits.resultRows); add a limit or a where"
 
     public func render(_ output: Output) -> String {
@@ -117,6 +125,21 @@ public final class Session {
         case .report(let result, let note):
             if format == .table || format == .bar { return (result.rows.isEmpty ? "" : format.renderFitting(result, options: renderOptions)) + note + "\n" }
             return format.render(result, options: renderOptions)
+        case .results(let parts, let note):
+            switch format {
+            case .json:
+                return "{" + parts.map { JSONRenderer.string($0.title) + ": " + format.render($0.result, options: renderOptions).trimmingSpaces }
+                    .joined(separator: ", ") + "}\n"
+            case .markdown:
+                return parts.map { "### \($0.title)\n\n" + format.render($0.result, options: renderOptions) }.joined(separator: "\n")
+            case .csv:
+                return parts.map { "-- \($0.title)\n" + format.render($0.result, options: renderOptions) }.joined(separator: "\n")
+            default:
+                let format = self.format == .bar ? OutputFormat.table : self.format
+                return parts.map { part in
+                    "-- \(part.title)\n" + (part.result.rows.isEmpty ? "(0 rows)\n" : format.renderFitting(part.result, options: renderOptions))
+                }.joined(separator: "\n") + note + "\n"
+            }
         }
     }
 }

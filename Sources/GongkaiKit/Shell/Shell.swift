@@ -144,6 +144,9 @@ public final class Shell {
             return ""
         case .message(let text):
             fields.append("\"message\": " + JSONRenderer.string(text.trimmingSpaces))
+        case .results(let parts, let note):
+            fields.append("\"results\": {" + parts.map { JSONRenderer.string($0.title) + ": " + JSONRenderer.render($0.result).trimmingSpaces }.joined(separator: ", ") + "}")
+            fields.append("\"note\": " + JSONRenderer.string(note))
         case .rows(let result), .report(let result, _):
             fields.append("\"columns\": [" + result.columns.map(JSONRenderer.string).joined(separator: ", ") + "]")
             fields.append("\"rows\": " + JSONRenderer.render(result).replacing("\n", with: ""))

@@ -161,6 +161,7 @@ public final class Loader {
                 summary.withoutCounty = try database.query("SELECT file FROM report WHERE township IS NOT NULL AND county IS NULL").rows
                     .filter { $0.first?.string.map(loadedFiles.contains) ?? false }.count
                 try AuditState.markStale(database)
+                try ReuseTable.markStale(database)
             }
         }
         return summary

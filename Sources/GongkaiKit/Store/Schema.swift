@@ -5,12 +5,13 @@
 /// version), so `--db FILE` never writes into a database that is not one of ours.
 public enum Schema {
     public static let applicationID: Int64 = 0x676B_6169  // "gkai"
-    public static let version: Int64 = 3
+    public static let version: Int64 = 4
 
     public static let tables = ["report", "narrative", "active_channel", "narrative_number", "article20", "request", "review_litigation", "finding",
-                                "duplicate_report"]
+                                "duplicate_report", "text_reuse"]
     /// The tables that hang off a report (deleted with it when a better file of the same report replaces it).
-    static let childTables = ["narrative", "active_channel", "narrative_number", "article20", "request", "review_litigation", "finding", "duplicate_report"]
+    static let childTables = ["narrative", "active_channel", "narrative_number", "article20", "request", "review_litigation", "finding", "duplicate_report",
+                              "text_reuse"]
 
     /// The CHECKs list their values as `column = 'a' OR column = 'b'`, never `column IN ('a', 'b', …)`: SQLite
     /// builds an IN list of three or more constants into an ephemeral table on every execution of an
@@ -112,6 +113,21 @@ public enum Schema {
     CREATE INDEX IF NOT EXISTS finding_report ON finding(report_id);
     CREATE INDEX IF NOT EXISTS finding_rule ON finding(rule, severity);
     \(version3)
+    \(version4)
+    """
+
+    /// What schema version 4 added: the text reuse of each report against its body's report of the year
+    /// before (`ReuseTable`), per section 一/五/六 and 全文.
+    static let version4 = """
+    CREATE TABLE IF NOT EXISTS text_reuse (
+        report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+        previous_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+        section TEXT NOT NULL,
+        characters INTEGER NOT NULL,
+        repeated INTEGER NOT NULL,
+        rate REAL
+    );
+    CREATE INDEX IF NOT EXISTS text_reuse_report ON text_reuse(report_id, section);
     """
 
     /// What schema version 3 added (a version-2 file is brought up to it): where each place came from, the
@@ -172,6 +188,17 @@ public enum Schema {
             }
         case .gongkai(let found) where found == version:
             do { try database.execute("PRAGMA foreign_keys = ON") } catch { throw StoreError(message: error.message) }
+        case .gongkai(let found) where found == 3:
+            do {
+                try database.transaction {
+                    try database.execute(version4)
+                    try ReuseTable.markStale(database)
+                    try database.execute("PRAGMA user_version = \(version)")
+                }
+                try database.execute("PRAGMA foreign_keys = ON")
+            } catch {
+                throw StoreError(message: "cannot bring \(database.path) from schema version \(found) to \(version): \(error)")
+            }
         case .gongkai(let found) where found == 1 || found == 2:
             // Version 2 added report.values_hash (the same report in another form); older rows keep NULL.
             // Version 3 added the place sources and labels, duplicate_report and gongkai_state.
@@ -184,6 +211,8 @@ public enum Schema {
                     }
                     try database.execute("CREATE INDEX IF NOT EXISTS report_values ON report(values_hash)")
                     try database.execute(version3)
+                    try database.execute(version4)
+                    try ReuseTable.markStale(database)
                     try PlaceLabels.refresh(database)
                     try database.execute("PRAGMA user_version = \(version)")
                 }

@@ -1,0 +1,104 @@
+/// How much of one report's text repeats another's (正文重复率), measured so that it can be explained:
+///
+/// - the text of sections 一, 五 and 六 is **normalised**: only letters are kept (Chinese characters, Latin
+///   letters), traditional folded to simplified; spaces, punctuation and symbols are dropped; every run of
+///   digits becomes one `#`, so `2021年…536条` and `2022年…604条` still read as the same passage;
+/// - a character of the newer text is **repeated** when it lies inside a passage of at least
+///   `passageLength` (12) normalised characters that also occurs in the older text;
+/// - the **rate** is repeated characters ÷ the newer text's characters.
+///
+/// Computed with a rolling hash of every 12-character window of the older text (a set of 64-bit hashes)
+/// and one pass over the newer text: linear in the two lengths. A character is covered exactly when some
+/// common passage of 12 or more covers it (every common passage is a chain of common 12-grams).
+public enum TextReuse {
+    public static let passageLength = 12
+    /// `text_reuse` (正文雷同) warns at this rate or above between a body's consecutive reports.
+    public static let auditThreshold = 0.9
+    static let digitMark: UInt32 = 0x23  // #
+
+    public struct Measure: Equatable, Sendable {
+        public var characters: Int
+        public var repeated: Int
+        /// nil when the newer text has no characters.
+        public var rate: Double? { characters == 0 ? nil : Double(repeated) / Double(characters) }
+    }
+
+    /// The text as compared: letters only, folded; a digit run as one `#`.
+    public static func normalized(_ text: String) -> [UInt32] {
+        var out: [UInt32] = []
+        out.reserveCapacity(text.utf8.count / 3)
+        var inDigits = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if (value >= 0x30 && value <= 0x39) || (value >= 0xFF10 && value <= 0xFF19) {
+                if !inDigits { out.append(digitMark) }
+                inDigits = true
+                continue
+            }
+            inDigits = false
+            // The ASCII range first (cheap); then letters of any script (CJK ideographs are alphabetic).
+            if value < 0x80 {
+                if (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A) { out.append(value | 0x20) }
+            } else if scalar.properties.isAlphabetic {
+                out.append(MatchKey.foldValue(value))
+            }
+        }
+        return out
+    }
+
+    /// How much of `newer` lies in passages it shares with `older`.
+    public static func measure(_ newer: [UInt32], in older: [UInt32]) -> Measure {
+        let n = passageLength
+        guard newer.count >= n, older.count >= n else { return Measure(characters: newer.count, repeated: 0) }
+        let seen = Set(windowHashes(older))
+        var repeated = 0
+        var coveredUntil = 0
+        for (start, hash) in windowHashes(newer).enumerated() where seen.contains(hash) {
+            let end = start + n
+            if end > coveredUntil {
+                repeated += end - max(coveredUntil, start)
+                coveredUntil = end
+            }
+        }
+        return Measure(characters: newer.count, repeated: repeated)
+    }
+
+    /// The hash of every window of `passageLength` values, in order (a polynomial rolling hash, mod 2⁶⁴).
+    static func windowHashes(_ values: [UInt32]) -> [UInt64] {
+        let n = passageLength
+        guard values.count >= n else { return [] }
+        let base: UInt64 = 1_000_003
+        var power: UInt64 = 1
+        for _ in 1..<n { power = power &* base }
+        var hash: UInt64 = 0
+        for index in 0..<n { hash = hash &* base &+ UInt64(values[index]) }
+        var hashes = [hash]
+        hashes.reserveCapacity(values.count - n + 1)
+        for index in n..<values.count {
+            hash = (hash &- UInt64(values[index - n]) &* power) &* base &+ UInt64(values[index])
+            hashes.append(hash)
+        }
+        return hashes
+    }
+
+    /// The sections compared, and the name of the whole.
+    public static let sections = [1: "一", 5: "五", 6: "六"]
+    public static let whole = "全文"
+
+    /// Per section (一, 五, 六) and for their whole: how much of `newer`'s text repeats `older`'s. A section
+    /// one side lacks is left out; the whole compares the three sections joined.
+    public static func compare(newer: [Int: String], older: [Int: String]) -> [(section: String, measure: Measure)] {
+        var result: [(String, Measure)] = []
+        var newerWhole: [UInt32] = [], olderWhole: [UInt32] = []
+        for number in [1, 5, 6] {
+            let a = normalized(newer[number] ?? ""), b = normalized(older[number] ?? "")
+            newerWhole += a
+            olderWhole += b
+            guard newer[number] != nil else { continue }
+            result.append((sections[number] ?? "", measure(a, in: b)))
+        }
+        // Across the whole, a passage moved from one section to another still counts.
+        result.append((whole, measure(newerWhole, in: olderWhole)))
+        return result
+    }
+}
