@@ -1,5 +1,5 @@
 /// `search "12345热线"` / `搜索 政务新媒体`: every sentence of sections 一, 五 and 六 of the loaded reports that
-/// contains the text, with its report. An exact substring (after nothing: type it as the reports write it);
+/// contains the text, with its report (the file by its name). An exact substring (after nothing: type it as the reports write it);
 /// SQLite's `instr` over the narrative, which on 10,000 reports answers in well under a second
 /// (docs/query-language.md says why not FTS5).
 extension Session {
@@ -27,7 +27,7 @@ extension Session {
             for sentence in ProseScanner.sentences(body) where sentence.contains(text) {
                 guard rows.count < Limits.resultRows else { return }
                 let section: DatabaseValue = row[2].double.map { .text(sections[Int($0)] ?? "") } ?? .null
-                rows.append([row[0], row[1], section, .text(sentence), row[4]])
+                rows.append([row[0], row[1], section, .text(sentence), .text(Self.fileName(row[4].description))])
             }
         }
         return ResultSet(columns: zh ? ["机关", "年份", "部分", "句子", "文件"] : ["agency", "year", "section", "sentence", "file"], rows: rows)
