@@ -129,6 +129,13 @@ struct Run {
             }
             Figure(name: "query: gongkai, \(name)", size: size, values: ours.map { $0 * 1000 }, unit: "ms", comparison: comparison).print()
         }
+        // 正文重复率 of every consecutive pair (one body, years one apart), measured afresh each run; and a
+        // prose search over every report.
+        let reuse = try Measure.seconds(runs: options.runs) { _ = try ReuseTable.rebuildForBenchmark(session.database) }
+        let pairs = try session.database.scalar("SELECT count(DISTINCT report_id) FROM text_reuse")?.double ?? 0
+        Figure(name: "reuse: every consecutive pair (\(Int(pairs)) pairs)", size: size, values: reuse, unit: "s").print()
+        let search = try Measure.seconds(runs: options.runs) { _ = try session.render(session.execute("search 加强培训")) }
+        Figure(name: "search: one phrase in every report", size: size, values: search.map { $0 * 1000 }, unit: "ms").print()
         unlink(dbPath)
     }
 
