@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import CEditLine
 import GongkaiKit
 #if canImport(Glibc)
@@ -23,7 +24,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Only findings of this severity: error or warning.")
     var severity: AuditRule.Severity?
 
-    @Option(help: "table, csv, json, markdown or line. A table wider than the terminal is shown one finding per block.")
+    @Option(help: "table, csv, json, markdown, line, xlsx or html. A table wider than the terminal is shown one finding per block.")
     var format: OutputFormat = .table
 
     @OptionGroup var loadOptions: LoadOptions
@@ -32,7 +33,7 @@ struct CheckCommand: ParsableCommand {
     var db: String?
 
     func validate() throws {
-        if format == .bar { throw ValidationError("--format bar charts numbers; findings are a list: use table, csv, json, markdown or line") }
+        if format == .bar { throw ValidationError("--format bar charts numbers; findings are a list: use table, csv, json, markdown, line, xlsx or html") }
         for rule in rules where AuditRules.rule(rule) == nil {
             let hint = Suggestions.didYouMean(Suggestions.nearest(rule, among: AuditRules.all.map(\.id))) ?? ""
             throw ValidationError("unknown rule “\(rule)”. \(hint) (gongkai -c \"show rules\" lists them)")
@@ -47,7 +48,23 @@ struct CheckCommand: ParsableCommand {
         var options = RenderOptions()
         options.toTerminal = isatty(1) != 0
         options.width = Int(gk_terminal_columns())
-        if !findings.rows.isEmpty || format != .table { print(format.renderFitting(findings, options: options), terminator: "") }
+        if format.isDocument {
+            // A workbook or a report page of the findings, to standard output (a workbook not to a terminal).
+            if format == .xlsx, options.toTerminal {
+                throw ValidationError("a workbook is a file: redirect the output (gongkai check --format xlsx > findings.xlsx)")
+            }
+            let about = [("生成于 made", ISO8601DateFormatter().string(from: Date())), ("检查 checked", summary.line)]
+            let bytes = format == .xlsx
+                ? try XLSXWriter(about: about, sheets: [.init(name: "findings", result: findings)]).write()
+                : Array(HTMLReportPage(title: "gongkai check", about: about, sections: [{
+                    var section = HTMLReportPage.Section(title: "findings", statement: "check", results: [(nil, findings)], note: summary.line)
+                    section.chart = false
+                    return section
+                }()]).render().utf8)
+            FileHandle.standardOutput.write(Data(bytes))
+        } else if !findings.rows.isEmpty || format != .table {
+            print(format.renderFitting(findings, options: options), terminator: "")
+        }
         if format == .table { print(summary.line) } else { Diagnostics.note(summary.line) }
         if summary.errors > 0 || loadFailed { throw ExitCode.failure }
     }

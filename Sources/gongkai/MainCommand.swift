@@ -28,7 +28,7 @@ struct MainCommand: ParsableCommand {
     @Option(help: "Keep the database in this file instead of in memory; loading adds to it.")
     var db: String?
 
-    @Option(help: "table, csv, json, markdown, bar or line (one row per block).")
+    @Option(help: "table, csv, json, markdown, bar, line (one row per block), xlsx (one workbook: a sheet per statement), html (one report page with charts) or svg (a chart).")
     var format: OutputFormat = .table
 
     @Flag(help: "Start CSV output with a UTF-8 BOM (for Excel and WPS).")

@@ -17,7 +17,7 @@ struct RunCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Report files or folders to load (default: the bundled samples/, or the --db database as it is).")
     var data: [String] = []
 
-    @Option(help: "table, csv, json, markdown, bar or line (one row per block).")
+    @Option(help: "table, csv, json, markdown, bar, line (one row per block), xlsx (one workbook: a sheet per statement), html (one report page with charts) or svg (a chart).")
     var format: OutputFormat = .table
 
     @Option(help: "Write the results to this file, or with a trailing / (or an existing folder) one file per statement.")
@@ -53,6 +53,8 @@ struct RunCommand: ParsableCommand {
         }
         // Files in a folder hold one result each: no titles inside them.
         let titled = !quiet && shell.sink.target.isSingleStream
+        // A workbook or page holds every file's results: written once, after the last file.
+        shell.documentSpansRuns = true
         for file in files {
             let text: String
             do {
@@ -70,6 +72,7 @@ struct RunCommand: ParsableCommand {
                 if bail { break }
             }
         }
+        if !shell.writeDocument() { failed = true }
         if failed { throw ExitCode.failure }
     }
 }

@@ -1,6 +1,10 @@
 /// How results are printed. Every renderer takes a `ResultSet` and returns text; none writes anywhere.
 public enum OutputFormat: String, CaseIterable, Sendable {
-    case table, csv, json, markdown, bar, line
+    case table, csv, json, markdown, bar, line, xlsx, html, svg
+
+    /// One document for a whole run (a workbook, a report page), written when the run ends: the shell
+    /// collects the results (`Shell+Document`).
+    public var isDocument: Bool { self == .xlsx || self == .html }
 
     /// The extension of a file holding one result in this format.
     public var fileExtension: String {
@@ -9,6 +13,9 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .json: return "json"
         case .markdown: return "md"
         case .table, .bar, .line: return "txt"
+        case .xlsx: return "xlsx"
+        case .html: return "html"
+        case .svg: return "svg"
         }
     }
 
@@ -20,6 +27,9 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .markdown: return MarkdownRenderer.render(result, null: options.nullValue)
         case .bar: return BarChartRenderer.render(result, width: options.width, null: options.nullValue)
         case .line: return LineRenderer.render(result, null: options.nullValue)
+        case .svg: return SVGChart.render(result) ?? "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"320\" height=\"24\"><text x=\"4\" y=\"16\">no numeric column to chart</text></svg>\n"
+        case .html: return HTMLReportPage(title: "gongkai", about: [], sections: [.init(title: "", statement: "", results: [(nil, result)])]).render()
+        case .xlsx: return ""  // binary: written whole by the shell (Shell+Document)
         }
     }
 

@@ -50,7 +50,7 @@ public enum HelpText {
             return """
             .help [TOPIC]            this help                 .load PATH…            add reports (files or folders)
             .reports                 the loaded reports        .schema [TABLE]        the tables, for sql statements
-            .mode table|csv|json|markdown|bar|line             .sql on|off            show the SQL before results
+            .mode table|csv|json|markdown|bar|line|xlsx|html|svg   .sql on|off        show the SQL before results
             .timer on|off            time each statement       .bom on|off            a UTF-8 BOM before CSV
             .once FILE               next result to FILE       .output [FILE]         all results to FILE (none: back)
             .read FILE.gkq           run a saved query file (its sql read-only; .read --allow-writes FILE)

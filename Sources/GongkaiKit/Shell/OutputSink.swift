@@ -111,7 +111,16 @@ public final class OutputSink: @unchecked Sendable {
 
     /// Every byte, or an error.
     static func write(_ text: String, to descriptor: Int32, path: String) throws(SinkError) {
-        let bytes = Array(text.utf8)
+        try write(bytes: Array(text.utf8), to: descriptor, path: path)
+    }
+
+    /// The one file's bytes (a workbook).
+    func writeBytesToFile(_ bytes: [UInt8]) throws(SinkError) {
+        guard case .file(let path) = target, let descriptor else { return }
+        try Self.write(bytes: bytes, to: descriptor, path: path)
+    }
+
+    static func write(bytes: [UInt8], to descriptor: Int32, path: String) throws(SinkError) {
         var written = 0
         while written < bytes.count {
             let count = bytes.withUnsafeBytes { buffer -> Int in

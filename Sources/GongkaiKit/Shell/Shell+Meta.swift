@@ -20,7 +20,7 @@ extension Shell {
         case ".reports": return run("show reports")
         case ".mode", ".format":  // .format: the command line's --format
             guard let name = arguments.first, let format = OutputFormat(rawValue: name.lowercased()) else {
-                return fail("usage: .mode table|csv|json|markdown|bar|line (now \(session.format.rawValue))")
+                return fail("usage: .mode table|csv|json|markdown|bar|line|xlsx|html|svg (now \(session.format.rawValue))")
             }
             session.format = format
         case ".sql", ".timer", ".bom":

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Foundation
 
 /// The one statement pipeline every front end drives — the REPL, piped input, `.read`, `-c` and
 /// `gongkai run`: statements are parsed with recovery (one bad statement costs only itself), then each in
@@ -36,6 +37,12 @@ public final class Shell {
     public internal(set) var ranAnything = false
     /// Set by `.quit`.
     public internal(set) var quitRequested = false
+    /// The results of this run, kept for one document (`--format xlsx|html`).
+    var documentParts: [DocumentPart] = []
+    /// `gongkai run` of several files: one document for all, written by `writeDocument()` at the end.
+    public var documentSpansRuns = false
+    /// Bytes to standard output (a workbook or page piped on).
+    public var writeOutBytes: ([UInt8]) -> Void = { FileHandle.standardOutput.write(Data($0)) }
 
     public init(session: Session, out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
         self.session = session
@@ -68,9 +75,10 @@ public final class Shell {
                 allGood = false
                 failures += 1
                 writeError(failure.render(source: text, origin: origin, statement: statement, lineOffset: firstLine - 1))
-                if bail { return false }
+                if bail { break }
             }
         }
+        if !documentSpansRuns, !writeDocument() { return false }
         return allGood
     }
 
@@ -100,6 +108,8 @@ public final class Shell {
             return failure
         case .success(.streamed):
             break
+        case .success(let output) where session.format.isDocument:
+            documentParts.append(DocumentPart(title: title, statement: statement.text, output: output))
         case .success(let output):
             if let problem = emit(frame(output, title: title, showTitle: !quiet), name: name) { return .other(problem) }
         }
