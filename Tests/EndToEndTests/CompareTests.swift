@@ -37,7 +37,7 @@ struct CompareTests {
     @Test func twoBodiesOfOneYearAsJSON() throws {
         let result = try Self.run("compare 柳岸街道 with 青石街道 where year = 2022", format: "json")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["cells", "text reuse", "findings"])
+        #expect(Set(object.keys) == ["cells", "text reuse", "findings", "text"])
         let cells = try #require(object["cells"] as? [[String: Any]])
         #expect(cells.first?["示范市东湖区柳岸街道"] as? Int == 1767)
         #expect(cells.first?["示范市东湖区青石街道"] as? Int == 579)
@@ -54,6 +54,18 @@ struct CompareTests {
         #expect(several.stderr.contains("示范市东湖区青石街道 2022"))
         let noYear = try Self.run("compare 柳岸街道 with 青石街道")
         #expect(noYear.stderr.contains("each side of a compare needs a body and a year"))
+    }
+
+    /// On the report page the two texts stand side by side, the passages they share shaded: the changed
+    /// channel counts of 2023 are not shaded, the boilerplate is.
+    @Test func theReportPageShadesWhatWasCopied() throws {
+        let html = try Self.run("compare 柳岸街道 2022 with 2023", format: "html").stdout
+        #expect(html.contains("<table class=\"texts\">"))
+        #expect(html.contains("<mark>信息发布的及时性仍需提高，下一步将加强培训</mark>"))
+        #expect(html.contains("政务网站公开168条"))
+        #expect(!html.contains("<mark>政务网站公开168条"))
+        // Not in the terminal's table: the texts are long.
+        #expect(!(try Self.run("compare 柳岸街道 2022 with 2023").stdout.contains("-- text\n")))
     }
 
     @Test func searchFindsTheSentences() throws {

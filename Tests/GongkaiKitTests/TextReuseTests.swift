@@ -53,5 +53,17 @@ struct TextReuseTests {
         #expect(rows[1].measure.rate == nil || rows[1].measure.repeated == 0)
         #expect(rows[2].measure.repeated == TextReuse.normalized(passage).count)
     }
-}
 
+    /// The shading of the report page: the scalars of each text inside a passage both have, punctuation
+    /// inside such a passage too, nothing else.
+    @Test func marksShadeTheSharedPassages() {
+        let a = "我镇认真落实条例要求，主动公开政府信息536条。新增内容甲乙丙。"
+        let b = "另有新写的句子在这里。我镇认真落实条例要求，主动公开政府信息604条。"
+        let (markA, markB) = TextReuse.marks(a, b)
+        let shadedA = String(String.UnicodeScalarView(zip(a.unicodeScalars, markA).filter(\.1).map(\.0)))
+        let shadedB = String(String.UnicodeScalarView(zip(b.unicodeScalars, markB).filter(\.1).map(\.0)))
+        #expect(shadedA == "我镇认真落实条例要求，主动公开政府信息536条")
+        #expect(shadedB == "我镇认真落实条例要求，主动公开政府信息604条")
+        #expect(TextReuse.normalized(a) == TextReuse.normalizedWithIndex(a).0)
+    }
+}

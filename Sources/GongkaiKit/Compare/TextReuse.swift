@@ -24,27 +24,7 @@ public enum TextReuse {
     }
 
     /// The text as compared: letters only, folded; a digit run as one `#`.
-    public static func normalized(_ text: String) -> [UInt32] {
-        var out: [UInt32] = []
-        out.reserveCapacity(text.utf8.count / 3)
-        var inDigits = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if (value >= 0x30 && value <= 0x39) || (value >= 0xFF10 && value <= 0xFF19) {
-                if !inDigits { out.append(digitMark) }
-                inDigits = true
-                continue
-            }
-            inDigits = false
-            // The ASCII range first (cheap); then letters of any script (CJK ideographs are alphabetic).
-            if value < 0x80 {
-                if (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A) { out.append(value | 0x20) }
-            } else if scalar.properties.isAlphabetic {
-                out.append(MatchKey.foldValue(value))
-            }
-        }
-        return out
-    }
+    public static func normalized(_ text: String) -> [UInt32] { normalizedWithIndex(text).0 }
 
     /// How much of `newer` lies in passages it shares with `older`.
     public static func measure(_ newer: [UInt32], in older: [UInt32]) -> Measure {
@@ -79,6 +59,71 @@ public enum TextReuse {
             hashes.append(hash)
         }
         return hashes
+    }
+
+    /// Which characters of each text (by Unicode scalar) lie in a passage the two share — for shading the
+    /// repeated text on the report page. Spaces and punctuation inside a shared passage are shaded with it.
+    public static func marks(_ a: String, _ b: String) -> (a: [Bool], b: [Bool]) {
+        let (aValues, aIndex) = normalizedWithIndex(a)
+        let (bValues, bIndex) = normalizedWithIndex(b)
+        func covered(_ values: [UInt32], in other: [UInt32]) -> [Bool] {
+            var marks = [Bool](repeating: false, count: values.count)
+            guard values.count >= passageLength, other.count >= passageLength else { return marks }
+            let seen = Set(windowHashes(other))
+            for (start, hash) in windowHashes(values).enumerated() where seen.contains(hash) {
+                for offset in start..<(start + passageLength) { marks[offset] = true }
+            }
+            return marks
+        }
+        func spread(_ marks: [Bool], _ index: [Int], count: Int) -> [Bool] {
+            var result = [Bool](repeating: false, count: count)
+            // A scalar is marked when the normalised characters on both sides of it are (so the comma
+            // inside a copied sentence is shaded too); a normalised one when it is marked itself.
+            var previous = -1
+            for (position, normalized) in index.enumerated() {
+                if normalized >= 0 {
+                    result[position] = marks[normalized]
+                    previous = normalized
+                } else if previous >= 0, previous + 1 < marks.count, marks[previous], marks[previous + 1] {
+                    result[position] = true
+                }
+            }
+            return result
+        }
+        return (spread(covered(aValues, in: bValues), aIndex, count: aIndex.count),
+                spread(covered(bValues, in: aValues), bIndex, count: bIndex.count))
+    }
+
+    /// `normalized`, with, for each scalar of the text, the index of the normalised character it became
+    /// (-1 when it was dropped; every digit of a run maps to the run's `#`).
+    static func normalizedWithIndex(_ text: String) -> ([UInt32], [Int]) {
+        var out: [UInt32] = []
+        var index: [Int] = []
+        var inDigits = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if (value >= 0x30 && value <= 0x39) || (value >= 0xFF10 && value <= 0xFF19) {
+                if !inDigits { out.append(digitMark) }
+                inDigits = true
+                index.append(out.count - 1)
+                continue
+            }
+            inDigits = false
+            if value < 0x80 {
+                if (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A) {
+                    out.append(value | 0x20)
+                    index.append(out.count - 1)
+                } else {
+                    index.append(-1)
+                }
+            } else if scalar.properties.isAlphabetic {
+                out.append(MatchKey.foldValue(value))
+                index.append(out.count - 1)
+            } else {
+                index.append(-1)
+            }
+        }
+        return (out, index)
     }
 
     /// The sections compared, and the name of the whole.

@@ -7,6 +7,8 @@ public struct HTMLReportPage {
         public var title: String
         public var statement: String
         public var results: [(title: String?, result: ResultSet)]
+        /// Results shown as two texts side by side, shared passages shaded (by index into `results`).
+        public var sideBySide: Set<Int> = []
         public var note: String?
         public var message: String?
         /// Findings are a list to read, not numbers to chart.
@@ -37,6 +39,8 @@ public struct HTMLReportPage {
     th, td { border: 1px solid #bbb; padding: 2px 8px; } th { background: #eee; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
     .about td { border: none; padding: 0 1em 0 0; } pre { background: #f6f6f6; padding: 4px 8px; white-space: pre-wrap; }
     .note { color: #555; } figure { margin: 0.5em 0; }
+    table.texts { width: 100%; table-layout: fixed; } table.texts th:first-child { width: 4em; }
+    table.texts td { vertical-align: top; line-height: 1.6; } mark { background: #ffe08a; }
     @page { size: A4; margin: 15mm; }
     @media print { body { margin: 0; max-width: none; } section { break-inside: avoid-page; } h2 { break-after: avoid; } }
     """
@@ -48,8 +52,12 @@ public struct HTMLReportPage {
             html += "<section><h2>\(Self.escape(section.title))</h2>\n"
             if section.statement != section.title { html += "<pre>\(Self.escape(section.statement))</pre>\n" }
             if let message = section.message { html += "<pre>\(Self.escape(message))</pre>\n" }
-            for (title, result) in section.results {
+            for (index, (title, result)) in section.results.enumerated() {
                 if let title { html += "<h3>\(Self.escape(title))</h3>\n" }
+                if section.sideBySide.contains(index) {
+                    html += Self.sideBySide(result)
+                    continue
+                }
                 html += Self.table(result)
                 if section.chart, let chart = SVGChart.render(result), result.rows.count <= 60 { html += "<figure>\(chart)</figure>\n" }
             }
@@ -57,6 +65,32 @@ public struct HTMLReportPage {
             html += "</section>\n"
         }
         return html + "</body></html>\n"
+    }
+
+    /// Rows of (section, one text, the other) in two columns; the passages both have (`TextReuse.marks`)
+    /// shaded, so what was copied and what was written anew show at a glance.
+    static func sideBySide(_ result: ResultSet) -> String {
+        guard result.columns.count == 3 else { return table(result) }
+        var html = "<table class=\"texts\"><thead><tr>" + result.columns.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+        for row in result.rows {
+            let left = row[1].string ?? "", right = row[2].string ?? ""
+            let (leftMarks, rightMarks) = TextReuse.marks(left, right)
+            html += "<tr><td>\(escape(row[0].description))</td><td>\(shaded(left, leftMarks))</td><td>\(shaded(right, rightMarks))</td></tr>\n"
+        }
+        return html + "</tbody></table>\n"
+    }
+
+    static func shaded(_ text: String, _ marks: [Bool]) -> String {
+        var html = ""
+        var open = false
+        for (scalar, marked) in zip(text.unicodeScalars, marks + Array(repeating: false, count: max(0, text.unicodeScalars.count - marks.count))) {
+            if marked != open {
+                html += marked ? "<mark>" : "</mark>"
+                open = marked
+            }
+            html += scalar == "\n" ? "<br>" : escape(String(scalar))
+        }
+        return html + (open ? "</mark>" : "")
     }
 
     static func table(_ result: ResultSet) -> String {

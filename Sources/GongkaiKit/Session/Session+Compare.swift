@@ -52,10 +52,16 @@ extension Session {
         let note = zh
             ? "\(leftLabel)（\(name(a.file))）对比 \(rightLabel)（\(name(b.file))）：\(differing) 个数字不同；\(rightLabel) 的一、五、六部分有 \(whole) 与 \(leftLabel) 重复"
             : "\(leftLabel) (\(name(a.file))) ↔ \(rightLabel) (\(name(b.file))): \(differing) number(s) differ; \(whole) of \(rightLabel)'s sections 一/五/六 repeats \(leftLabel)"
+        var texts: [[DatabaseValue]] = []
+        let (older, newer) = (try sectionTexts(a.id), try sectionTexts(b.id))
+        for number in [1, 5, 6] where older[number] != nil || newer[number] != nil {
+            texts.append([.text(TextReuse.sections[number] ?? ""), older[number].map(DatabaseValue.text) ?? .null, newer[number].map(DatabaseValue.text) ?? .null])
+        }
         return .results([
             NamedResult(title: zh ? "数字" : "cells", result: cells),
             NamedResult(title: zh ? "重复率" : "text reuse", result: reuse),
             NamedResult(title: zh ? "问题" : "findings", result: findings),
+            NamedResult(title: zh ? "正文" : "text", result: ResultSet(columns: [zh ? "部分" : "section", leftLabel, rightLabel], rows: texts), sideBySide: true),
         ], note: note)
     }
 
@@ -128,16 +134,18 @@ extension Session {
         return try database.query(sql, [.integer(a), .integer(b)], limit: Limits.resultRows)
     }
 
+    /// Sections 一, 五 and 六 of a report, as loaded.
+    func sectionTexts(_ id: Int64) throws -> [Int: String] {
+        var texts: [Int: String] = [:]
+        for row in try database.query("SELECT section, body FROM narrative WHERE report_id = ?1 AND section IN (1, 5, 6)", [.integer(id)]).rows {
+            if case .integer(let section) = row[0], let body = row[1].string { texts[Int(section), default: ""] += body + "\n" }
+        }
+        return texts
+    }
+
     /// How much of the newer report's sections 一/五/六 repeats the older's, per section and for the whole.
     func reuseRows(newer: Int64, older: Int64, chinese zh: Bool) throws -> ResultSet {
-        func sections(_ id: Int64) throws -> [Int: String] {
-            var texts: [Int: String] = [:]
-            for row in try database.query("SELECT section, body FROM narrative WHERE report_id = ?1 AND section IN (1, 5, 6)", [.integer(id)]).rows {
-                if case .integer(let section) = row[0], let body = row[1].string { texts[Int(section), default: ""] += body + "\n" }
-            }
-            return texts
-        }
-        let rows = TextReuse.compare(newer: try sections(newer), older: try sections(older)).map { section, measure -> [DatabaseValue] in
+        let rows = TextReuse.compare(newer: try sectionTexts(newer), older: try sectionTexts(older)).map { section, measure -> [DatabaseValue] in
             [.text(section), .integer(Int64(measure.characters)), .integer(Int64(measure.repeated)), measure.rate.map(DatabaseValue.real) ?? .null]
         }
         var result = ResultSet(columns: zh ? ["部分", "字数", "重复字数", "重复率"] : ["section", "characters", "repeated", "rate"], rows: rows)

@@ -113,6 +113,9 @@ public final class Session {
     public struct NamedResult: Equatable, Sendable {
         public var title: String
         public var result: ResultSet
+        /// Two texts side by side (columns: section, one side, the other): the report page shows them in
+        /// two columns with the passages they share shaded.
+        public var sideBySide = false
     }
 
     static let cutNote = "the result was cut at \(Limits.resultRows) rows (Limits.resultRows); add a limit or a where"
@@ -131,12 +134,13 @@ public final class Session {
                 return "{" + parts.map { JSONRenderer.string($0.title) + ": " + format.render($0.result, options: renderOptions).trimmingSpaces }
                     .joined(separator: ", ") + "}\n"
             case .markdown:
-                return parts.map { "### \($0.title)\n\n" + format.render($0.result, options: renderOptions) }.joined(separator: "\n")
+                return parts.filter { !$0.sideBySide }.map { "### \($0.title)\n\n" + format.render($0.result, options: renderOptions) }.joined(separator: "\n")
             case .csv:
-                return parts.map { "-- \($0.title)\n" + format.render($0.result, options: renderOptions) }.joined(separator: "\n")
+                return parts.filter { !$0.sideBySide }.map { "-- \($0.title)\n" + format.render($0.result, options: renderOptions) }.joined(separator: "\n")
             default:
+                // Whole texts side by side are for the report page (`--format html`), JSON and workbooks.
                 let format = self.format == .bar ? OutputFormat.table : self.format
-                return parts.map { part in
+                return parts.filter { !$0.sideBySide }.map { part in
                     "-- \(part.title)\n" + (part.result.rows.isEmpty ? "(0 rows)\n" : format.renderFitting(part.result, options: renderOptions))
                 }.joined(separator: "\n") + note + "\n"
             }

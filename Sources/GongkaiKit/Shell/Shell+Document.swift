@@ -35,7 +35,10 @@ extension Shell {
                     section.chart = false
                     return section
                 case .results(let results, let note):
-                    return .init(title: part.title, statement: part.statement, results: results.map { ($0.title, $0.result) }, note: note)
+                    var section = HTMLReportPage.Section(title: part.title, statement: part.statement, results: results.map { ($0.title, $0.result) }, note: note)
+                    section.sideBySide = Set(results.indices.filter { results[$0].sideBySide })
+                    section.chart = false
+                    return section
                 case .message(let text): return .init(title: part.title, statement: part.statement, results: [], message: text)
                 case .streamed: return .init(title: part.title, statement: part.statement, results: [])
                 }
