@@ -231,8 +231,18 @@ public struct SQLCompiler {
             columns.append(metricAggregate(metric, plan: plan, facts: facts) + " AS m\(index)")
         }
         var sql = "SELECT " + columns.joined(separator: ", ") + " FROM report r"
-        if let table = Catalog.table(plan.source) { sql += " JOIN \(table) f ON f.report_id = r.id" }
         var wheres: [String] = []
+        if let table = Catalog.table(plan.source) {
+            if let rows = rowsRead(plan, query: query, groupings: groupings) {
+                // Only the rows the metrics read join the report (an index finds them: `request_total`),
+                // so the grouping sorts one row per report and metric instead of every cell. Every report
+                // that has rows of the table still makes its group, as the plain join did.
+                sql += " LEFT JOIN \(table) f ON f.report_id = r.id AND (\(rows))"
+                wheres.append("EXISTS (SELECT 1 FROM \(table) e WHERE e.report_id = r.id)")
+            } else {
+                sql += " JOIN \(table) f ON f.report_id = r.id"
+            }
+        }
         // Grouping by a fact column keeps only the rows that column describes: the applicant columns
         // without 总计, the outcome rows without （七）总计.
         let grouped = Set(groupings.map(\.dimension.name))
@@ -250,11 +260,33 @@ public struct SQLCompiler {
         return sql
     }
 
+    /// The rows of its table a source's metrics read, as one condition — when every metric says which
+    /// (no whole-table aggregate such as `count`), the groups are of report dimensions only (a fact
+    /// dimension's groups come from the rows themselves) and the query filters on no fact column.
+    func rowsRead(_ plan: SourcePlan, query: ResolvedQuery, groupings: [ResolvedQuery.Grouping]) -> String? {
+        guard groupings.allSatisfy({ $0.dimension.source == nil }), query.factDimensions.isEmpty else { return nil }
+        var conditions: [String] = []
+        for index in plan.metrics {
+            let metric = query.metrics[index]
+            guard metric.aggregate == nil, !(metric.name == "active" && plan.statedActive),
+                  let condition = metricConditions(metric, facts: []).filter({ !$0.hasPrefix("r.") }).nilIfEmpty else { return nil }
+            conditions.append("(" + condition.joined(separator: " AND ") + ")")
+        }
+        return conditions.isEmpty ? nil : conditions.joined(separator: " OR ")
+    }
+
     func metricAggregate(_ metric: Catalog.Metric, plan: SourcePlan, facts: Set<String>) -> String {
         if metric.name == "active", plan.statedActive {
             return "sum(coalesce(r.active_total, (SELECT sum(c.items) FROM active_channel c WHERE c.report_id = r.id AND c.approximate = 0)))"
         }
         if let aggregate = metric.aggregate { return aggregate }
+        let conditions = metricConditions(metric, facts: facts)
+        let filter = conditions.isEmpty ? "" : " FILTER (WHERE " + conditions.joined(separator: " AND ") + ")"
+        return "sum(\(metric.value))" + filter
+    }
+
+    /// What a metric sums: its own condition, the 总计 column or the applicant columns, its template.
+    func metricConditions(_ metric: Catalog.Metric, facts: Set<String>) -> [String] {
         var conditions: [String] = []
         if var condition = metric.condition {
             if metric.name == "handled", facts.contains("outcome") || facts.contains("reason") {
@@ -266,8 +298,7 @@ public struct SQLCompiler {
             conditions.append(facts.contains("applicant") ? "f.applicant <> '总计'" : "f.applicant = '总计'")
         }
         if let template = metric.template { conditions.append("r.template = '\(template.rawValue)'") }
-        let filter = conditions.isEmpty ? "" : " FILTER (WHERE " + conditions.joined(separator: " AND ") + ")"
-        return "sum(\(metric.value))" + filter
+        return conditions
     }
 
     func condition(_ filter: ResolvedQuery.Filter, builder: inout SQLBuilder) -> String {
@@ -324,4 +355,9 @@ public struct SQLCompiler {
             return "(\(a) \(op) \(b))"
         }
     }
+}
+
+extension Array {
+    /// nil for an empty array.
+    var nilIfEmpty: Self? { isEmpty ? nil : self }
 }

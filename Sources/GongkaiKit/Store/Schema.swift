@@ -1,3 +1,5 @@
+import CSQLite
+
 /// The tables users write raw SQL against (docs/schema.md documents every column and the values it takes).
 /// Column names are English; category values are the templates' own Chinese labels.
 ///
@@ -117,7 +119,9 @@ public enum Schema {
     """
 
     /// What schema version 4 added: the text reuse of each report against its body's report of the year
-    /// before (`ReuseTable`), per section 一/五/六 and 全文.
+    /// before (`ReuseTable`), per section 一/五/六 and 全文; and a covering index of the 总计 column of
+    /// section 三, which most questions read (`requests by township pivot year` on 100,000 reports: 13.4 s →
+    /// 0.4 s for its aggregation; 6 % more database).
     static let version4 = """
     CREATE TABLE IF NOT EXISTS text_reuse (
         report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
@@ -128,6 +132,11 @@ public enum Schema {
         rate REAL
     );
     CREATE INDEX IF NOT EXISTS text_reuse_report ON text_reuse(report_id, section);
+    \(indexesAddedLater)
+    """
+
+    static let indexesAddedLater = """
+    CREATE INDEX IF NOT EXISTS request_total ON request(report_id, stage, outcome, reason, count) WHERE applicant = '总计';
     """
 
     /// What schema version 3 added (a version-2 file is brought up to it): where each place came from, the
@@ -187,7 +196,11 @@ public enum Schema {
                 throw StoreError(message: "cannot create the schema: \(error.message)")
             }
         case .gongkai(let found) where found == version:
-            do { try database.execute("PRAGMA foreign_keys = ON") } catch { throw StoreError(message: error.message) }
+            do {
+                try database.execute("PRAGMA foreign_keys = ON")
+                // Indexes added within a version (a no-op when they are there; read-only files keep theirs).
+                if sqlite3_db_readonly(database.handle, "main") == 0 { try database.execute(indexesAddedLater) }
+            } catch { throw StoreError(message: error.message) }
         case .gongkai(let found) where found == 3:
             do {
                 try database.transaction {
