@@ -76,6 +76,15 @@ struct OfficeOutputTests {
         #expect(size > 10_000)
     }
 
+    /// Two dimensions: bars grouped by the first (its name once per group, bold), coloured by the second.
+    @Test func twoDimensionsAreGroupedBars() throws {
+        let svg = try BinaryRunner.run(["samples", "--format", "svg", "-c", "requests by county, year"]).stdout
+        #expect(svg.components(separatedBy: "font-weight=\"bold\">东湖区</text>").count == 2)
+        #expect(svg.contains(">2022</text>"))
+        let fills = Set(svg.matches(of: try Regex(#"<rect [^>]*fill="(#[0-9a-f]+)""#)).compactMap { $0.output[1].substring.map(String.init) })
+        #expect(fills.count == 3, "one colour per year: \(fills)")
+    }
+
     /// `--format svg`: the chart alone, bars where the numbers say (the longest for the largest).
     @Test func aChartAlone() throws {
         let svg = try BinaryRunner.run(["samples", "--format", "svg", "-c", "active by channel order by active desc"]).stdout

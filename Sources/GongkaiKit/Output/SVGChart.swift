@@ -4,7 +4,8 @@ import Foundation
 /// file), Chinese labels in the system's CJK font.
 /// - a pivot over years (value columns headed by years): a line per row (per body), the years along the axis;
 /// - otherwise horizontal bars of the last value column (a pivot's Δ/% change columns are never charted),
-///   labelled by the text columns; negative values to the left of the zero axis, each bar with its value.
+///   labelled by the text columns — grouped by the first of two dimensions, coloured by the second —;
+///   negative values to the left of the zero axis, each bar with its value.
 /// nil when there is nothing to chart (no numeric column, no row).
 public enum SVGChart {
     static let font = "font-family=\"'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','PingFang SC',sans-serif\""
@@ -35,19 +36,42 @@ public enum SVGChart {
         let finite = numbers.compactMap { $0 }
         let high = max(0, finite.max() ?? 0), low = min(0, finite.min() ?? 0)
         let span = high - low
-        let labelWidth = min(260, 16 + 8 * (rows.map { DisplayWidth.of(label($0, labels)) }.max() ?? 4))
+        // Grouped (two dimensions): the group's name on the left, the second dimension's value by its bar.
+        let labelWidth = labels.count == 2
+            ? min(320, 24 + 8 * ((rows.map { DisplayWidth.of(CellFormatting.text($0[labels[0]], null: "")) }.max() ?? 4)
+                                + (rows.map { DisplayWidth.of(CellFormatting.text($0[labels[1]], null: "")) }.max() ?? 4)))
+            : min(260, 16 + 8 * (rows.map { DisplayWidth.of(label($0, labels)) }.max() ?? 4))
         let plot = 420.0, barHeight = 22, top = 34
         let width = labelWidth + Int(plot) + 90
         let height = top + rows.count * barHeight + 24
         func x(_ value: Double) -> Double { Double(labelWidth) + (span > 0 ? (value - low) / span * plot : 0) }
         var svg = header(width: width, height: height, title: result.columns[column])
         let zero = x(0)
+        // Two dimensions: grouped bars — the first dimension's value once per group, a bar per value of
+        // the second, coloured by it (the same colour for the same value in every group).
+        let grouped = labels.count == 2
+        let secondValues = grouped ? rows.map { CellFormatting.text($0[labels[1]], null: "") }.uniqued() : []
         for (index, row) in rows.enumerated() {
             let y = top + index * barHeight
-            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 15)\" text-anchor=\"end\" font-size=\"12\">\(XLSXWriter.escape(label(row, labels)))</text>"
+            var fill = "#3366cc"
+            if grouped {
+                let first = CellFormatting.text(row[labels[0]], null: "")
+                let second = CellFormatting.text(row[labels[1]], null: "")
+                let startsGroup = index == 0 || CellFormatting.text(rows[rows.index(rows.startIndex, offsetBy: index - 1)][labels[0]], null: "") != first
+                if startsGroup {
+                    svg += "<text x=\"4\" y=\"\(y + 15)\" font-size=\"12\" font-weight=\"bold\">\(XLSXWriter.escape(first))</text>"
+                    if index > 0 { svg += "<line x1=\"4\" y1=\"\(y)\" x2=\"\(width - 4)\" y2=\"\(y)\" stroke=\"#ddd\"/>" }
+                }
+                svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 15)\" text-anchor=\"end\" font-size=\"12\">\(XLSXWriter.escape(second))</text>"
+                // Red is for negative values: the groups' colours leave it out.
+                let palette = colors.filter { $0 != "#dc3912" }
+                fill = palette[(secondValues.firstIndex(of: second) ?? 0) % palette.count]
+            } else {
+                svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 15)\" text-anchor=\"end\" font-size=\"12\">\(XLSXWriter.escape(label(row, labels)))</text>"
+            }
             guard let number = numbers[index] else { continue }
             let left = min(zero, x(number)), barWidth = abs(x(number) - zero)
-            svg += "<rect x=\"\(format(left))\" y=\"\(y + 3)\" width=\"\(format(barWidth))\" height=\"\(barHeight - 6)\" fill=\"\(number < 0 ? "#dc3912" : "#3366cc")\"/>"
+            svg += "<rect x=\"\(format(left))\" y=\"\(y + 3)\" width=\"\(format(barWidth))\" height=\"\(barHeight - 6)\" fill=\"\(number < 0 ? "#dc3912" : fill)\"/>"
             let text = percent ? (CellFormatting.percent(row[column]) ?? "") : CellFormatting.text(row[column], null: "")
             let anchor = number < 0 ? "end" : "start"
             let textX = number < 0 ? left - 4 : left + barWidth + 4
