@@ -227,3 +227,27 @@ struct AuditTests {
         #expect(note == "checked 6 report(s): 3 error(s), 3 warning(s); 2 report(s) with no finding")
     }
 }
+
+/// `检查` says each rule's message in Chinese.
+struct FindingsInChineseTests {
+    @Test(arguments: [
+        ("（七）总计 11 ≠ the sum of the 21 outcome rows = 12", "（七）总计 11 ≠ 21 个办理结果行之和 12"),
+        ("the prose says 3 request(s) received (“共接到3次申请”), the table's 本年新收 总计 says 0", "正文称收到申请 3 件（“共接到3次申请”），表格本年新收总计为 0"),
+        ("stated total 272 ≠ channels 公示栏 264 = 264", "所述总数 272 ≠ 各渠道 公示栏 264 = 264"),
+        ("现行有效件数 7 ≠ last year's 5 + 制发 1 − 废止 0", "现行有效件数 7 ≠ 上年 5 + 制发 1 − 废止 0"),
+        ("the cell is empty", "单元格为空"),
+        ("the cell holds “/”, not a number", "单元格为“/”，不是数字"),
+        ("135 cells: empty, not 0 (zeros left blank?) — 三 / 本年新收 / 自然人；…", "135 个单元格为空而非 0（0 留空了？）— 三 / 本年新收 / 自然人；…"),
+        ("2 cell(s) of the row not found: 尚未审结、总计", "该行 2 个单元格未找到：尚未审结、总计"),
+        ("section 四 table not found", "未找到第四部分的表格"),
+        ("本年收费金额 2 万元 recorded, but section 六 says no 信息处理费 was collected (“未收取”)", "记有本年收费金额 2 万元，但第六部分称未收取信息处理费（“未收取”）"),
+        ("主动公开 went from 50 (2021) to 900 (2022)", "主动公开 由 50（2021 年）变为 900（2022 年）"),
+        ("data year 2021 on the 2019 template; the 2021 template (国办公开办函〔2021〕30号) applies from the 2021 annual reports on",
+         "2021 年度报告仍用 2019 年模板；2021 年模板（国办公开办函〔2021〕30号）自 2021 年度报告起适用"),
+        ("93.5% of sections 一/五/六 (185 characters) repeats the 2021 report (a.txt)", "一/五/六部分（185 字）有 93.5% 与 2021 年报告（a.txt）重复"),
+        ("the same body and year loaded twice with different numbers: a.txt and b.txt; sums count both", "同一机关同年载入了两份数字不同的文件：a.txt 和 b.txt；合计会重复计算"),
+    ])
+    func eachMessageShape(english: String, chinese: String) {
+        #expect(FindingsInChinese.message(english) == chinese)
+    }
+}

@@ -57,11 +57,17 @@ public struct Auditor {
             values.append(.text(severity.rawValue))
             severityTest = " AND f.severity = ?\(values.count)"
         }
-        let findings = try database.query("""
+        var findings = try database.query("""
             SELECT \(chinese ? Self.chineseColumns : Self.columns) FROM finding f JOIN report r ON r.id = f.report_id
             WHERE f.report_id IN (SELECT id FROM temp.audit_scope) AND f.rule IN (\(placeholders))\(severityTest)
             ORDER BY f.severity, r.county, r.township, r.agency, r.year, f.rule, f.rowid
             """, values)
+        if chinese {
+            for index in findings.rows.indices {
+                if let message = findings.rows[index][7].string { findings.rows[index][7] = .text(FindingsInChinese.message(message)) }
+                if let expected = findings.rows[index][5].string, let chinese = FindingsInChinese.expected[expected] { findings.rows[index][5] = .text(chinese) }
+            }
+        }
         // The summary counts what was asked for: with a severity, only findings of that severity (a
         // `--severity warning` run must not count, or exit on, the errors it does not show).
         let severityOnly = severity.map { " AND f.severity = '\($0.rawValue)'" } ?? ""
