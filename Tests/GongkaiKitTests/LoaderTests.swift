@@ -187,6 +187,23 @@ struct LoaderTests {
         let again = try session.load(files: [SharedFiles.sample("示范市北岭县云岗镇-2022-合成样例.txt")])
         #expect(again.loaded.count == 1)
     }
+
+    /// A version-3 database (before text_reuse and the 总计 index) is brought up to date when opened, and its
+    /// reuse is measured on first use.
+    @Test func aVersionThreeDatabaseIsMigrated() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-v3-\(UUID().uuidString).db").path
+        defer { unlink(path) }
+        do {
+            let session = try Session.open(path: path)
+            _ = try session.load(files: [SharedFiles.sample("示范市北岭县云岗镇-2021-合成样例.txt"), SharedFiles.sample("示范市北岭县云岗镇-2022-合成样例.txt")])
+            try session.database.execute("DROP TABLE text_reuse; DROP INDEX request_total; DELETE FROM gongkai_state; PRAGMA user_version = 3;")
+        }
+        let session = try Session.open(path: path)
+        #expect(try session.database.scalar("PRAGMA user_version") == .integer(Schema.version))
+        #expect(try session.database.scalar("SELECT count(*) FROM sqlite_schema WHERE name IN ('text_reuse', 'request_total')") == .integer(2))
+        guard case .rows(let result) = try session.execute("text_reuse by year") else { Issue.record("no rows"); return }
+        #expect(result.rows.last?.last?.double.map { $0 > 0.9 } == true)
+    }
 }
 
 /// What is no annual report is refused, named, and nothing of it is inserted.

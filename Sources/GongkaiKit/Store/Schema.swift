@@ -201,32 +201,24 @@ public enum Schema {
                 // Indexes added within a version (a no-op when they are there; read-only files keep theirs).
                 if sqlite3_db_readonly(database.handle, "main") == 0 { try database.execute(indexesAddedLater) }
             } catch { throw StoreError(message: error.message) }
-        case .gongkai(let found) where found == 3:
-            do {
-                try database.transaction {
-                    try database.execute(version4)
-                    try ReuseTable.markStale(database)
-                    try database.execute("PRAGMA user_version = \(version)")
-                }
-                try database.execute("PRAGMA foreign_keys = ON")
-            } catch {
-                throw StoreError(message: "cannot bring \(database.path) from schema version \(found) to \(version): \(error)")
-            }
-        case .gongkai(let found) where found == 1 || found == 2:
-            // Version 2 added report.values_hash (the same report in another form); older rows keep NULL.
-            // Version 3 added the place sources and labels, duplicate_report and gongkai_state.
+        case .gongkai(let found) where found >= 1 && found < version:
+            // Each version's additions, from the file's on: version 2 added report.values_hash (the same
+            // report in another form; older rows keep NULL), version 3 the place sources and labels,
+            // duplicate_report and gongkai_state, version 4 text_reuse and the 总计 index.
             let columns = ["province_source", "city_source", "county_source", "township_source", "city_place", "county_place", "township_place"]
             do {
                 try database.transaction {
-                    let existing = Set(try database.query("SELECT name FROM pragma_table_info('report')").rows.compactMap { $0.first?.string })
-                    for column in ["values_hash"] + columns where !existing.contains(column) {
-                        try database.execute("ALTER TABLE report ADD COLUMN \(column) TEXT")
+                    if found < 3 {
+                        let existing = Set(try database.query("SELECT name FROM pragma_table_info('report')").rows.compactMap { $0.first?.string })
+                        for column in ["values_hash"] + columns where !existing.contains(column) {
+                            try database.execute("ALTER TABLE report ADD COLUMN \(column) TEXT")
+                        }
+                        try database.execute("CREATE INDEX IF NOT EXISTS report_values ON report(values_hash)")
+                        try database.execute(version3)
+                        try PlaceLabels.refresh(database)
                     }
-                    try database.execute("CREATE INDEX IF NOT EXISTS report_values ON report(values_hash)")
-                    try database.execute(version3)
                     try database.execute(version4)
                     try ReuseTable.markStale(database)
-                    try PlaceLabels.refresh(database)
                     try database.execute("PRAGMA user_version = \(version)")
                 }
                 try database.execute("PRAGMA foreign_keys = ON")
