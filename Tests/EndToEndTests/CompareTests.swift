@@ -31,6 +31,7 @@ struct CompareTests {
         #expect(out.contains("-- 重复率\n部分"))
         #expect(out.contains("-- 问题\n报告"))
         #expect(out.contains("60 个数字不同"))
+        #expect(out.contains("正文雷同  警告  一/五/六 vs 2021  一/五/六部分（185 字）有 93.5% 与 2021 年报告"))
     }
 
     /// Two bodies of one year; JSON gives one object with the three results.

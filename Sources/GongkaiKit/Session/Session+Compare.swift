@@ -40,12 +40,21 @@ extension Session {
             let scope = CompiledQuery(sql: "SELECT id FROM report WHERE id IN (?1, ?2)", values: [.integer(a.id), .integer(b.id)])
             _ = try Auditor(database: database).run(rules: AuditRules.all, scope: scope)
         }
-        let findings = try database.query("""
+        var findings = try database.query("""
             SELECT CASE f.report_id WHEN ?1 THEN ?3 ELSE ?4 END AS \(zh ? "报告" : "report"), f.rule AS \(zh ? "规则" : "rule"),
                    f.severity AS \(zh ? "级别" : "severity"), f.location AS \(zh ? "位置" : "location"), f.message AS \(zh ? "说明" : "message")
             FROM finding f WHERE f.report_id IN (?1, ?2) AND f.rule NOT LIKE 'parse:%'
             ORDER BY f.report_id = ?2, f.severity, f.rule, f.rowid
             """, [.integer(a.id), .integer(b.id), .text(leftLabel), .text(rightLabel)])
+        if zh {
+            // As `检查` says them: the rule's title, 错误/警告, the message in Chinese.
+            for index in findings.rows.indices {
+                let row = findings.rows[index]
+                if let rule = row[1].string, let title = AuditRules.rule(rule)?.title { findings.rows[index][1] = .text(title) }
+                if let severity = row[2].string { findings.rows[index][2] = .text(severity == "error" ? "错误" : severity == "warning" ? "警告" : severity) }
+                if let message = row[4].string { findings.rows[index][4] = .text(FindingsInChinese.message(message)) }
+            }
+        }
         let differing = cells.rows.filter { $0[2] != $0[3] }.count
         let whole = reuse.rows.last?[3].double.map { String(format: "%.1f%%", $0 * 100) } ?? "—"
         let name = Self.fileName
