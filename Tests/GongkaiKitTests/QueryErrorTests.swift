@@ -40,10 +40,12 @@ struct QueryErrorTests {
                           "not", "in", "like", "as", "asc", "desc", "explain", "show", "check", "year", "年份", "township", "channel",
                           "applicant", "outcome", "level", "=", "!=", "<", ">=", "..", ",", "(", ")", "+", "-", "*", "/", ";", "\n",
                           "2021", "0", "3.5", "'x'", "\"", "羊亭镇", "微信公众号", "rule", "findings", "metrics", "--", "“", "”", "@",
-                          "sql", "select", "1", "from", "report"]
+                          "sql", "select", "1", "from", "report", "with", "total", "subtotals", "rank", "合计", "小计", "排名", "share",
+                          "占比", "avg", "top", "前", "reason", "理由", "without", "changes", "不比较", "compare", "对比", "search", "搜索",
+                          "all", "云岗镇", "text_reuse", "重复率", "检查"]
         var random = SplitMix64(seed: 7)
         var compiledCount = 0
-        for _ in 0..<3000 {
+        for _ in 0..<5000 {
             let length = 1 + random.below(9)
             let text = (0..<length).map { _ in vocabulary[random.below(vocabulary.count)] }.joined(separator: random.below(4) == 0 ? "" : " ")
             guard let statements = try? Parser.parseRecovering(text) else { continue }
@@ -60,5 +62,23 @@ struct QueryErrorTests {
             }
         }
         #expect(compiledCount > 50, "the property test should reach the compiler often")
+    }
+
+    /// The statements that run outside the compiler (compare, search, check, the additions) over the
+    /// samples: random sequences of their words end in an answer or an error, never a crash.
+    @Test func randomStatementsOverTheSamplesNeverCrash() throws {
+        let session = try Session.open(path: nil)
+        _ = try session.load(files: try ReportPaths.expand([SharedFiles.packageRoot.appendingPathComponent("samples").path]).files)
+        let vocabulary = ["compare", "对比", "search", "搜索", "with", "和", "where", "year", "=", "2021", "2022", "2030", "云岗镇", "东湖区",
+                          "柳岸街道", "all", "全部", "check", "检查", "'培训'", "\"", "requests", "申请", "by", "county", "with", "total",
+                          "subtotals", "rank", "合计", "小计", "排名", "share", "(", ")", "pivot", "without", "changes", "reason", "denied",
+                          "text_reuse", "top", "3", ",", ";", "and", "or"]
+        var random = SplitMix64(seed: 11)
+        var answered = 0
+        for _ in 0..<1500 {
+            let text = (0..<(1 + random.below(6))).map { _ in vocabulary[random.below(vocabulary.count)] }.joined(separator: " ")
+            if case .success = Result(catching: { try session.execute(text) }) { answered += 1 }
+        }
+        #expect(answered > 20)
     }
 }

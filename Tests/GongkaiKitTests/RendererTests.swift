@@ -89,3 +89,18 @@ struct RendererTests {
         #expect(DisplayWidth.truncate("政府信息公开工作年度报告", to: 9) == "政府信息…")
     }
 }
+
+/// Sheet names as Excel takes them.
+struct SheetNameTests {
+    @Test func excelsRules() {
+        let long = String(repeating: "长", count: 40)
+        let names = XLSXWriter.sheetNames(["a/b:c", long, long, "'quoted'", "History", "", "说明", "说明"])
+        #expect(names[0] == "a_b_c")
+        #expect(names[1].count == 31 && names[2].count == 31 && names[1] != names[2])
+        #expect(names[2].hasSuffix(" (2)"))
+        #expect(names[3] == "quoted")
+        #expect(names[4] == "Sheet history")
+        #expect(names[5] == "Sheet")
+        #expect(names[7] == "说明 (2)")
+    }
+}

@@ -60,7 +60,10 @@ public struct XLSXWriter {
         var used = Set<String>()
         return names.map { name in
             var base = String(name.map { "[]:*?/\\".contains($0) || $0.isNewline ? "_" : $0 }).trimmingSpaces
-            if base.isEmpty { base = "Sheet" }
+            // Excel also refuses an apostrophe first or last, and the name History.
+            while base.hasPrefix("'") { base.removeFirst() }
+            while base.hasSuffix("'") { base.removeLast() }
+            if base.isEmpty || base.lowercased() == "history" { base = "Sheet" + (base.isEmpty ? "" : " history") }
             base = String(base.prefix(31))
             var candidate = base
             var counter = 1
