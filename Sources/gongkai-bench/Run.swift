@@ -112,6 +112,13 @@ struct Run {
         }
         let session = try Session.open(path: dbPath)
         let baseline = SQLiteShell.available ? try SQLiteShell.baseline(database: dbPath) : 0
+        let duckPath = NSTemporaryDirectory() + "gongkai-bench-\(size).duckdb"
+        var duckBaseline: Double?
+        if DuckDBShell.path != nil {
+            try DuckDBShell.load(from: session.database, to: duckPath)
+            duckBaseline = Measure.median(try (0..<5).map { _ in try DuckDBShell.time(database: duckPath, script: "SELECT 1;\n") })
+        }
+        defer { unlink(duckPath) }
         for (name, text) in Self.queries {
             _ = try session.render(session.execute(text))
             let ours = try Measure.seconds(runs: options.runs) { _ = try session.render(session.execute(text)) }
@@ -128,6 +135,17 @@ struct Run {
                 comparison = String(format: "%.2f× sqlite3 shell (target ≤ 1.1×)", Measure.median(ours) / Measure.median(shell))
             }
             Figure(name: "query: gongkai, \(name)", size: size, values: ours.map { $0 * 1000 }, unit: "ms", comparison: comparison).print()
+            // DuckDB on the same rows with SQL written for it; the same start-up subtraction as the shell's.
+            if let duckBaseline, let sql = DuckDBShell.questions[name] {
+                let repeats = 5
+                let duck = try (0..<options.runs).map { _ in
+                    max(1e-6, (try DuckDBShell.time(database: duckPath, script: String(repeating: sql + ";\n", count: repeats)) - duckBaseline) / Double(repeats))
+                }
+                Figure(name: "query: duckdb (hand-written SQL), \(name)", size: size, values: duck.map { $0 * 1000 }, unit: "ms",
+                       comparison: String(format: "gongkai at %.1f× DuckDB (target ≤ 2×)", Measure.median(ours) / Measure.median(duck))).print()
+            } else if DuckDBShell.path == nil {
+                print("query: duckdb, \(name) \(size)  — duckdb not installed (pip install duckdb-cli)")
+            }
         }
         // 正文重复率 of every consecutive pair (one body, years one apart), measured afresh each run; and a
         // prose search over every report.
