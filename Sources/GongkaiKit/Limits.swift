@@ -21,4 +21,8 @@ public enum Limits {
     /// recursive query must not take the machine's memory). A national corpus's largest grouping (by
     /// township and channel, ~200,000 rows) is well inside.
     public static let resultRows = 2_000_000
+
+    /// Files named one by one on a workbook's 说明 sheet; past it, a row says how many more (a sheet of
+    /// 100,000 file names helps nobody).
+    public static let aboutFiles = 1000
 }

@@ -13,9 +13,10 @@ extension Shell {
 
     /// The document of the parts collected, as bytes.
     func documentBytes(_ parts: [DocumentPart]) throws -> [UInt8] {
-        let about = aboutRows(parts)
         switch session.format {
         case .xlsx:
+            // The workbook's 说明 sheet lists every file loaded (a page names their folders).
+            let about = aboutRows(parts, listFiles: true)
             var sheets: [XLSXWriter.Sheet] = []
             for part in parts {
                 switch part.output {
@@ -27,6 +28,7 @@ extension Shell {
             }
             return try XLSXWriter(about: about, sheets: sheets).write()
         default:
+            let about = aboutRows(parts, listFiles: false)
             let sections = parts.map { part -> HTMLReportPage.Section in
                 switch part.output {
                 case .rows(let result): return .init(title: part.title, statement: part.statement, results: [(nil, result)])
@@ -47,8 +49,9 @@ extension Shell {
         }
     }
 
-    /// When and from what: the time, the reports loaded, the folders they came from, the statements.
-    func aboutRows(_ parts: [DocumentPart]) -> [(String, String)] {
+    /// When and from what: the time, the reports loaded, the folders they came from (and, for a workbook,
+    /// every file, up to `Limits.aboutFiles`), the statements.
+    func aboutRows(_ parts: [DocumentPart], listFiles: Bool) -> [(String, String)] {
         var rows: [(String, String)] = [("生成于 made", ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withInternetDateTime]))]
         let reports = (try? session.database.scalar("SELECT count(*) FROM report"))??.double.map { Int($0) } ?? 0
         rows.append(("报告 reports", "\(reports)"))
@@ -59,6 +62,12 @@ extension Shell {
                 if !folders.contains(folder) { folders.append(folder) }
             }
             rows.append(("来自 from", folders.prefix(5).joined(separator: "; ") + (folders.count > 5 ? "; …" : "")))
+            for (index, part) in parts.enumerated() { rows.append(("语句 \(index + 1)", part.statement)) }
+            if listFiles {
+                for (index, file) in files.prefix(Limits.aboutFiles).enumerated() { rows.append(("文件 \(index + 1)", file)) }
+                if files.count > Limits.aboutFiles { rows.append(("文件 …", "\(files.count - Limits.aboutFiles) more (sql SELECT file FROM report)")) }
+            }
+            return rows
         }
         for (index, part) in parts.enumerated() { rows.append(("语句 \(index + 1)", part.statement)) }
         return rows
