@@ -46,14 +46,14 @@ public struct HTMLReportPage {
     """
 
     public func render() -> String {
-        var html = "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>\(Self.escape(title))</title><style>\(Self.style)</style></head><body>\n"
-        html += "<h1>\(Self.escape(title))</h1>\n<table class=\"about\">" + about.map { "<tr><td>\(Self.escape($0.0))</td><td>\(Self.escape($0.1))</td></tr>" }.joined() + "</table>\n"
+        var html = "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>\(XMLText.escape(title))</title><style>\(Self.style)</style></head><body>\n"
+        html += "<h1>\(XMLText.escape(title))</h1>\n<table class=\"about\">" + about.map { "<tr><td>\(XMLText.escape($0.0))</td><td>\(XMLText.escape($0.1))</td></tr>" }.joined() + "</table>\n"
         for section in sections {
-            html += "<section><h2>\(Self.escape(section.title))</h2>\n"
-            if section.statement != section.title { html += "<pre>\(Self.escape(section.statement))</pre>\n" }
-            if let message = section.message { html += "<pre>\(Self.escape(message))</pre>\n" }
+            html += "<section><h2>\(XMLText.escape(section.title))</h2>\n"
+            if section.statement != section.title { html += "<pre>\(XMLText.escape(section.statement))</pre>\n" }
+            if let message = section.message { html += "<pre>\(XMLText.escape(message))</pre>\n" }
             for (index, (title, result)) in section.results.enumerated() {
-                if let title { html += "<h3>\(Self.escape(title))</h3>\n" }
+                if let title { html += "<h3>\(XMLText.escape(title))</h3>\n" }
                 if section.sideBySide.contains(index) {
                     html += Self.sideBySide(result)
                     continue
@@ -61,7 +61,7 @@ public struct HTMLReportPage {
                 html += Self.table(result)
                 if section.chart, let chart = SVGChart.render(result), result.rows.count <= 60 { html += "<figure>\(chart)</figure>\n" }
             }
-            if let note = section.note { html += "<p class=\"note\">\(Self.escape(note))</p>\n" }
+            if let note = section.note { html += "<p class=\"note\">\(XMLText.escape(note))</p>\n" }
             html += "</section>\n"
         }
         return html + "</body></html>\n"
@@ -71,11 +71,11 @@ public struct HTMLReportPage {
     /// shaded, so what was copied and what was written anew show at a glance.
     static func sideBySide(_ result: ResultSet) -> String {
         guard result.columns.count == 3 else { return table(result) }
-        var html = "<table class=\"texts\"><thead><tr>" + result.columns.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+        var html = "<table class=\"texts\"><thead><tr>" + result.columns.map { "<th>\(XMLText.escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
         for row in result.rows {
             let left = row[1].string ?? "", right = row[2].string ?? ""
             let (leftMarks, rightMarks) = TextReuse.marks(left, right)
-            html += "<tr><td>\(escape(row[0].description))</td><td>\(shaded(left, leftMarks))</td><td>\(shaded(right, rightMarks))</td></tr>\n"
+            html += "<tr><td>\(XMLText.escape(row[0].description))</td><td>\(shaded(left, leftMarks))</td><td>\(shaded(right, rightMarks))</td></tr>\n"
         }
         return html + "</tbody></table>\n"
     }
@@ -88,22 +88,21 @@ public struct HTMLReportPage {
                 html += marked ? "<mark>" : "</mark>"
                 open = marked
             }
-            html += scalar == "\n" ? "<br>" : escape(String(scalar))
+            html += scalar == "\n" ? "<br>" : XMLText.escape(String(scalar))
         }
         return html + (open ? "</mark>" : "")
     }
 
     static func table(_ result: ResultSet) -> String {
         let numeric = CellFormatting.numericColumns(result)
-        var html = "<table><thead><tr>" + result.columns.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+        var html = "<table><thead><tr>" + result.columns.map { "<th>\(XMLText.escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
         for row in result.rows {
             html += "<tr>" + row.enumerated().map { column, value in
                 let text = (result.percentColumns.contains(result.columns[column]) ? CellFormatting.percent(value) : nil) ?? CellFormatting.text(value, null: "")
-                return numeric[column] ? "<td class=\"n\">\(escape(text))</td>" : "<td>\(escape(text))</td>"
+                return numeric[column] ? "<td class=\"n\">\(XMLText.escape(text))</td>" : "<td>\(XMLText.escape(text))</td>"
             }.joined() + "</tr>\n"
         }
         return html + "</tbody></table>\n<p class=\"note\">(\(result.rows.count) row\(result.rows.count == 1 ? "" : "s"))</p>\n"
     }
 
-    static func escape(_ text: String) -> String { XLSXWriter.escape(text) }
 }

@@ -59,15 +59,15 @@ public enum SVGChart {
                 let second = CellFormatting.text(row[labels[1]], null: "")
                 let startsGroup = index == 0 || CellFormatting.text(rows[rows.index(rows.startIndex, offsetBy: index - 1)][labels[0]], null: "") != first
                 if startsGroup {
-                    svg += "<text x=\"4\" y=\"\(y + 15)\" font-size=\"12\" font-weight=\"bold\">\(XLSXWriter.escape(first))</text>"
+                    svg += "<text x=\"4\" y=\"\(y + 15)\" font-size=\"12\" font-weight=\"bold\">\(XMLText.escape(first))</text>"
                     if index > 0 { svg += "<line x1=\"4\" y1=\"\(y)\" x2=\"\(width - 4)\" y2=\"\(y)\" stroke=\"#ddd\"/>" }
                 }
-                svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 15)\" text-anchor=\"end\" font-size=\"12\">\(XLSXWriter.escape(second))</text>"
+                svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 15)\" text-anchor=\"end\" font-size=\"12\">\(XMLText.escape(second))</text>"
                 // Red is for negative values: the groups' colours leave it out.
                 let palette = colors.filter { $0 != "#dc3912" }
                 fill = palette[(secondValues.firstIndex(of: second) ?? 0) % palette.count]
             } else {
-                svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 15)\" text-anchor=\"end\" font-size=\"12\">\(XLSXWriter.escape(label(row, labels)))</text>"
+                svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 15)\" text-anchor=\"end\" font-size=\"12\">\(XMLText.escape(label(row, labels)))</text>"
             }
             guard let number = numbers[index] else { continue }
             let left = min(zero, x(number)), barWidth = abs(x(number) - zero)
@@ -75,7 +75,7 @@ public enum SVGChart {
             let text = percent ? (CellFormatting.percent(row[column]) ?? "") : CellFormatting.text(row[column], null: "")
             let anchor = number < 0 ? "end" : "start"
             let textX = number < 0 ? left - 4 : left + barWidth + 4
-            svg += "<text x=\"\(format(textX))\" y=\"\(y + 15)\" text-anchor=\"\(anchor)\" font-size=\"11\" fill=\"#333\">\(XLSXWriter.escape(text))</text>"
+            svg += "<text x=\"\(format(textX))\" y=\"\(y + 15)\" text-anchor=\"\(anchor)\" font-size=\"11\" fill=\"#333\">\(XMLText.escape(text))</text>"
         }
         svg += "<line x1=\"\(format(zero))\" y1=\"\(top - 4)\" x2=\"\(format(zero))\" y2=\"\(top + rows.count * barHeight)\" stroke=\"#333\" stroke-width=\"1\"/>"
         return svg + "</svg>\n"
@@ -92,15 +92,14 @@ public enum SVGChart {
         let width = Int(left + plotWidth) + 30 + legendWidth, height = Int(top + plotHeight) + 40
         func x(_ index: Int) -> Double { left + (values.count > 1 ? Double(index) / Double(values.count - 1) * plotWidth : 0) }
         func y(_ value: Double) -> Double { top + plotHeight - (span > 0 ? (value - low) / span * plotHeight : 0) }
-        var svg = header(width: width, height: height, title: result.columns.filter { _ in true }.first.map { _ in
-            labels.map { result.columns[$0] }.joined(separator: " · ") } ?? "")
+        var svg = header(width: width, height: height, title: labels.map { result.columns[$0] }.joined(separator: " · "))
         svg += "<line x1=\"\(left)\" y1=\"\(format(y(0)))\" x2=\"\(left + plotWidth)\" y2=\"\(format(y(0)))\" stroke=\"#333\"/>"
         svg += "<line x1=\"\(left)\" y1=\"\(top)\" x2=\"\(left)\" y2=\"\(top + plotHeight)\" stroke=\"#333\"/>"
         for tick in [low, (low + high) / 2, high] {
             svg += "<text x=\"\(left - 6)\" y=\"\(format(y(tick) + 4))\" text-anchor=\"end\" font-size=\"11\">\(NumberFormatting.plain((tick * 10).rounded() / 10))</text>"
         }
         for (index, column) in values.enumerated() {
-            svg += "<text x=\"\(format(x(index)))\" y=\"\(format(top + plotHeight + 18))\" text-anchor=\"middle\" font-size=\"12\">\(XLSXWriter.escape(result.columns[column]))</text>"
+            svg += "<text x=\"\(format(x(index)))\" y=\"\(format(top + plotHeight + 18))\" text-anchor=\"middle\" font-size=\"12\">\(XMLText.escape(result.columns[column]))</text>"
         }
         for (rowIndex, row) in rows.enumerated() {
             let color = colors[rowIndex % colors.count]
@@ -108,18 +107,18 @@ public enum SVGChart {
             svg += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"/>"
             for (index, value) in numbers[rowIndex].enumerated() {
                 guard let value else { continue }
-                svg += "<circle cx=\"\(format(x(index)))\" cy=\"\(format(y(value)))\" r=\"3\" fill=\"\(color)\"><title>\(XLSXWriter.escape(label(row, labels))) \(XLSXWriter.escape(result.columns[values[index]])): \(NumberFormatting.plain(value))</title></circle>"
+                svg += "<circle cx=\"\(format(x(index)))\" cy=\"\(format(y(value)))\" r=\"3\" fill=\"\(color)\"><title>\(XMLText.escape(label(row, labels))) \(XMLText.escape(result.columns[values[index]])): \(NumberFormatting.plain(value))</title></circle>"
             }
             let legendY = top + Double(rowIndex) * 18
             svg += "<rect x=\"\(format(left + plotWidth + 20))\" y=\"\(format(legendY))\" width=\"10\" height=\"10\" fill=\"\(color)\"/>"
-            svg += "<text x=\"\(format(left + plotWidth + 34))\" y=\"\(format(legendY + 9))\" font-size=\"12\">\(XLSXWriter.escape(label(row, labels)))</text>"
+            svg += "<text x=\"\(format(left + plotWidth + 34))\" y=\"\(format(legendY + 9))\" font-size=\"12\">\(XMLText.escape(label(row, labels)))</text>"
         }
         return svg + "</svg>\n"
     }
 
     static func header(width: Int, height: Int, title: String) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" \(font)>"
-            + "<text x=\"8\" y=\"18\" font-size=\"13\" font-weight=\"bold\">\(XLSXWriter.escape(title))</text>"
+            + "<text x=\"8\" y=\"18\" font-size=\"13\" font-weight=\"bold\">\(XMLText.escape(title))</text>"
     }
 
     static func format(_ value: Double) -> String { String(format: "%.1f", value) }

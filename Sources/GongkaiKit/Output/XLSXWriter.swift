@@ -81,7 +81,7 @@ public struct XLSXWriter {
         let percent = result.columns.map { result.percentColumns.contains($0) }
         var widths = result.columns.map { DisplayWidth.of($0) }
         var rows = "<row r=\"1\">" + result.columns.enumerated().map { column, name in
-            "<c r=\"\(Self.reference(column, 1))\" t=\"inlineStr\" s=\"1\"><is><t>\(Self.escape(name))</t></is></c>"
+            "<c r=\"\(Self.reference(column, 1))\" t=\"inlineStr\" s=\"1\"><is><t>\(XMLText.escape(name))</t></is></c>"
         }.joined() + "</row>"
         for (rowIndex, row) in result.rows.enumerated() {
             let number = rowIndex + 2
@@ -100,7 +100,7 @@ public struct XLSXWriter {
                     widths[column] = max(widths[column], percent[column] ? 7 : CellFormatting.text(value).count)
                 default:
                     let text = CellFormatting.text(value, null: "")
-                    rows += "<c r=\"\(reference)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(Self.escape(text))</t></is></c>"
+                    rows += "<c r=\"\(reference)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(XMLText.escape(text))</t></is></c>"
                     widths[column] = max(widths[column], DisplayWidth.of(text))
                 }
             }
@@ -133,28 +133,9 @@ public struct XLSXWriter {
         return String(value)
     }
 
-    /// XML text: the five entities escaped, characters XML 1.0 forbids dropped.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || (scalar.value >= 0xFFFE && scalar.value <= 0xFFFF) { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-
     func workbook(_ names: [String]) -> String {
         let sheetsXML = names.enumerated().map { index, name in
-            "<sheet name=\"\(Self.escape(name))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
+            "<sheet name=\"\(XMLText.escape(name))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
         }.joined()
         return """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>

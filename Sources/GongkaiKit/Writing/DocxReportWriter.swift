@@ -103,7 +103,5 @@ public struct DocxReportWriter {
         return "<w:tc><w:tcPr>\(properties)</w:tcPr>\(paragraph(text))</w:tc>"
     }
 
-    func escape(_ text: String) -> String {
-        text.replacing("&", with: "&amp;").replacing("<", with: "&lt;").replacing(">", with: "&gt;")
-    }
+    func escape(_ text: String) -> String { XMLText.escape(text) }
 }

@@ -145,7 +145,7 @@ struct FigurePhrase {
         // A total counts information as such (`政府信息`, `各类信息`, `…等内容`), not one topic of it
         // (`全年公开财政预决算信息5条` is a category).
         let wholeObject = Self.wholeObjects.contains(object) || object.endsWith("政府信息") || text.has("各类") || text.has("各项")
-            || (object.has("等") == false && String(text.suffix(8)).has("等")) || (generic && textString.has("等"))
+            || (!object.has("等") && String(text.suffix(8)).has("等")) || (generic && text.has("等"))
         let channelOnly = ProseVocabulary.channelOnlyObjects.contains { object.endsWith($0) || tailStarts($0) }
         if severalChannels {
             if !breakdown, !listItem, isPublishing, !channelOnly, wholeObject, saysActive || saysGovernmentInformation || saysWhole || channels.isEmpty {

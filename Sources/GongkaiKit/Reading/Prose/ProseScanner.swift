@@ -69,7 +69,6 @@ struct ProseScanner {
         let parentBefore = breakdown ? previousParent : nil
         var seenCount = breakdownContinues
         var pending: ClosedRange<Int>?
-        var endsWithListIntro = false
         var afterRequests = false
         for clause in Self.clauseRanges(folded) {
             let text = Array(folded[clause]), original = Array(written[clause])
@@ -115,11 +114,8 @@ struct ProseScanner {
                 if text[count.end...].first(where: { !MatchKey.isSpace($0) }) == ":" { breakdown = true }
             }
             pending = nil
-            endsWithListIntro = false
         }
-        if let last = folded.last(where: { !MatchKey.isSpace($0) }), last == ":", seenCount || pending != nil {
-            endsWithListIntro = true
-        }
+        let endsWithListIntro = folded.last(where: { !MatchKey.isSpace($0) }) == ":" && (seenCount || pending != nil)
         breakdownContinues = endsWithListIntro || (breakdownContinues && !phrases.isEmpty && pending == nil)
         record(phrases, sentence: sentence, parentBefore: parentBefore)
     }

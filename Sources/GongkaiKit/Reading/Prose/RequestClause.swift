@@ -45,8 +45,8 @@ struct RequestClause {
                 negated = Self.negations.contains { before.hasSuffix($0) } || (offset >= 1 && clause[offset - 1] == "无")
             }
         }
-        // `未接收到` : 接收 after 未.
-        if let at = verbAt, negated || (at >= 1 && String(clause[max(0, at - 1)..<at]) == "未") {
+        // `未收到`, `没有接到`, `未接收到` (接收 after 未), `无…受理`.
+        if verbAt != nil, negated {
             return ProseNumber(kind: ProseNumber.Kind.requestsReceived, value: 0, evidence: sentence)
         }
         let counts = ProseCount.counts(in: clause).filter { Self.requestUnits.contains($0.unit) }
