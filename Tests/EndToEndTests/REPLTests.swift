@@ -114,6 +114,17 @@ struct REPLTests {
         #expect(!Self.sessionAlive(terminal.name), "Ctrl-D on an empty line leaves")
     }
 
+    /// On the terminal, findings wider than it are shown one per block (and a wide cell of a query is cut):
+    /// the REPL knows it writes to a terminal.
+    @Test func wideFindingsAreShownOnePerBlock() throws {
+        let terminal = try Terminal()
+        try terminal.type("check row_total;")
+        try terminal.send("Enter")
+        let screen = try terminal.waitFor("checked 19 report(s)")
+        #expect(screen.contains("    rule = row_total"))
+        #expect(screen.contains(" message = 总计 11 ≠ 自然人 5"))
+    }
+
     @Test func ctrlCInterruptsARunningQuery() throws {
         let terminal = try Terminal()
         try terminal.type("sql WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c;")

@@ -136,7 +136,7 @@ public final class Shell {
     func frame(_ output: Session.Output, title: String, showTitle: Bool) -> String {
         let format = session.format
         if batch, format == .json { return Self.jsonLine(output, name: title) }
-        session.renderOptions.toTerminal = stdoutIsTerminal && once == nil && output == nil && sink.target == .standardOutput
+        session.renderOptions.toTerminal = stdoutIsTerminal && once == nil && self.output == nil && sink.target == .standardOutput
         let rendered = session.render(output)
         guard showTitle else { return rendered }
         switch format {
