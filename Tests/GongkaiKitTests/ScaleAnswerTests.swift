@@ -86,7 +86,7 @@ struct ScaleAnswerTests {
         var text = ""
         for statement in statements {
             text += "## \(statement)\n"
-            do { text += session.render(try session.execute(statement)) } catch { text += "error: \(error)\n" }
+            do { text += session.render(try statement.hasPrefix("SELECT") ? session.runSQL(statement) : session.execute(statement)) } catch { text += "error: \(error)\n" }
         }
         let rows = try session.database.query(requestRows).rows
         let dump = rows.map { $0.map(\.description).joined(separator: "|") }.joined(separator: "\n")
