@@ -179,6 +179,7 @@ struct LoaderTests {
         do {
             let session = try Session.open(path: path)
             _ = try session.load(files: [SharedFiles.sample("示范市北岭县云岗镇-2021-合成样例.txt")])
+            try Self.asVersionFour(session.database)
             try session.database.execute("DROP INDEX report_values; ALTER TABLE report DROP COLUMN values_hash; PRAGMA user_version = 1;")
         }
         let session = try Session.open(path: path)
@@ -186,6 +187,47 @@ struct LoaderTests {
         #expect(try session.database.scalar("SELECT count(*) FROM report WHERE values_hash IS NULL") == .integer(1))
         let again = try session.load(files: [SharedFiles.sample("示范市北岭县云岗镇-2022-合成样例.txt")])
         #expect(again.loaded.count == 1)
+    }
+
+    /// Section 三 as schema version 4 stored it: a table of one row per cell, in the loader's order, with
+    /// its two indexes (what a database written before version 5 holds).
+    static func asVersionFour(_ database: Database) throws {
+        try database.execute("""
+            CREATE TABLE request_long AS SELECT report_id, stage, outcome, reason, applicant, count, raw FROM (\(AuditRules.requestCells)) ORDER BY report_id, position;
+            DROP VIEW request; DROP TABLE request_row;
+            CREATE TABLE request (
+                report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+                stage TEXT NOT NULL CHECK (stage = '本年新收' OR stage = '上年结转' OR stage = '办理结果' OR stage = '结转下年度'),
+                outcome TEXT, reason TEXT, applicant TEXT NOT NULL, count NUMERIC, raw TEXT);
+            INSERT INTO request SELECT * FROM request_long; DROP TABLE request_long;
+            CREATE INDEX request_report ON request(report_id);
+            CREATE INDEX request_total ON request(report_id, stage, outcome, reason, count) WHERE applicant = '总计';
+            PRAGMA user_version = 4;
+            """)
+    }
+
+    /// A version-4 database (section 三 a cell per row) is brought to version 5: the same cells, a table
+    /// row per row, `request` a view that gives them back, and findings and questions as before.
+    @Test func aVersionFourDatabaseIsMigrated() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-v4-\(UUID().uuidString).db").path
+        defer { unlink(path) }
+        let cells = "SELECT report_id, stage, outcome, reason, applicant, count, raw FROM request ORDER BY 1, 2, 3, 4, 5"
+        let before: [[DatabaseValue]]
+        let answers: String
+        do {
+            let session = try Session.open(path: path)
+            _ = try session.load(files: try ReportPaths.expand([SharedFiles.packageRoot.appendingPathComponent("samples").path]).files)
+            before = try session.database.query(cells).rows
+            answers = session.render(try session.execute("check")) + session.render(try session.execute("requests, handled by applicant, year"))
+            try Self.asVersionFour(session.database)
+            #expect(try session.database.scalar("SELECT count(*) FROM request") == .integer(Int64(before.count)))
+        }
+        let session = try Session.open(path: path)
+        #expect(try session.database.scalar("PRAGMA user_version") == .integer(Schema.version))
+        #expect(try session.database.query(cells).rows == before)
+        #expect(try session.database.scalar("SELECT type FROM sqlite_schema WHERE name = 'request'") == .text("view"))
+        #expect(try session.database.scalar("SELECT count(*) FROM request_row") == .integer(Int64(before.count / 7)))
+        #expect(session.render(try session.execute("check")) + session.render(try session.execute("requests, handled by applicant, year")) == answers)
     }
 
     /// A version-3 database (before text_reuse and the 总计 index) is brought up to date when opened, and its
@@ -196,11 +238,12 @@ struct LoaderTests {
         do {
             let session = try Session.open(path: path)
             _ = try session.load(files: [SharedFiles.sample("示范市北岭县云岗镇-2021-合成样例.txt"), SharedFiles.sample("示范市北岭县云岗镇-2022-合成样例.txt")])
+            try Self.asVersionFour(session.database)
             try session.database.execute("DROP TABLE text_reuse; DROP INDEX request_total; DELETE FROM gongkai_state; PRAGMA user_version = 3;")
         }
         let session = try Session.open(path: path)
         #expect(try session.database.scalar("PRAGMA user_version") == .integer(Schema.version))
-        #expect(try session.database.scalar("SELECT count(*) FROM sqlite_schema WHERE name IN ('text_reuse', 'request_total')") == .integer(2))
+        #expect(try session.database.scalar("SELECT count(*) FROM sqlite_schema WHERE name IN ('text_reuse', 'request_row', 'request')") == .integer(3))
         guard case .rows(let result) = try session.execute("text_reuse by year") else { Issue.record("no rows"); return }
         #expect(result.rows.last?.last?.double.map { $0 > 0.9 } == true)
     }

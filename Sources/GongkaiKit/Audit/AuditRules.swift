@@ -17,31 +17,55 @@ public enum AuditRules {
         SELECT report_id, 'request_balance', 'error',
           '本年新收 ' || \(n("received")) || ' + 上年结转 ' || \(n("carried")) || ' ≠ 办理结果总计 ' || \(n("handled")) || ' + 结转下年度 ' || \(n("forward")),
           \(n("handled + forward")), \(n("received + carried")), '三 / ' || applicant
-        FROM (SELECT report_id, applicant,
-                sum(count) FILTER (WHERE stage = '本年新收') AS received,
-                sum(count) FILTER (WHERE stage = '上年结转') AS carried,
-                sum(count) FILTER (WHERE stage = '办理结果' AND outcome = '总计') AS handled,
-                sum(count) FILTER (WHERE stage = '结转下年度') AS forward
-              FROM request WHERE report_id \(AuditSQL.scope) GROUP BY report_id, applicant)
+        FROM (SELECT a.report_id, c.applicant, \(RequestRows.cell("a", column: "c.k")) AS received, \(RequestRows.cell("b", column: "c.k")) AS carried,
+                \(RequestRows.cell("h", column: "c.k")) AS handled, \(RequestRows.cell("w", column: "c.k")) AS forward
+              FROM request_row a
+              JOIN request_row b ON b.report_id = a.report_id AND b.stage = '上年结转'
+              JOIN request_row h ON h.report_id = a.report_id AND h.stage = '办理结果' AND h.outcome = '总计'
+              JOIN request_row w ON w.report_id = a.report_id AND w.stage = '结转下年度'
+              CROSS JOIN \(RequestRows.applicantRows) c
+              WHERE a.stage = '本年新收' AND a.report_id \(AuditSQL.scope))
         WHERE received IS NOT NULL AND carried IS NOT NULL AND handled IS NOT NULL AND forward IS NOT NULL
           AND received + carried <> handled + forward
+        ORDER BY report_id, applicant
         """)
+
+    /// The six applicant columns of a table row (总计 is the last column).
+    static let partColumns = RequestRows.columns.dropLast()
 
     static let rowTotals = AuditRule(
         id: "row_total", title: "申请行合计", severity: .error,
         summary: "every row of section 三: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他",
         sql: AuditSQL.insert + """
         SELECT report_id, 'row_total', 'error',
-          '总计 ' || \(n("total")) || ' ≠ ' || parts_text || ' = ' || \(n("parts")),
+          '总计 ' || \(n("total")) || ' ≠ ' || \(partColumns.map { "'\($0.applicant) ' || \(n($0.column))" }.joined(separator: " || ' + ' || ")) || ' = ' || \(n("parts")),
           \(n("parts")), \(n("total")), '三 / ' || coalesce(reason, outcome, stage) || ' / 总计'
-        FROM (SELECT report_id, stage, outcome, reason,
-                sum(count) FILTER (WHERE applicant = '总计') AS total,
-                sum(count) FILTER (WHERE applicant <> '总计') AS parts,
-                count(count) FILTER (WHERE applicant <> '总计') AS known,
-                group_concat(CASE WHEN applicant <> '总计' THEN applicant || ' ' || \(n("count")) END, ' + ') AS parts_text
-              FROM (SELECT * FROM request WHERE report_id \(AuditSQL.scope) ORDER BY rowid) GROUP BY report_id, stage, outcome, reason)
-        WHERE total IS NOT NULL AND known = 6 AND total <> parts
+        FROM (SELECT *, \(partColumns.map(\.column).joined(separator: " + ")) AS parts FROM request_row
+              WHERE report_id \(AuditSQL.scope) AND total IS NOT NULL AND \(partColumns.map { "\($0.column) IS NOT NULL" }.joined(separator: " AND ")))
+        WHERE total <> parts
+        ORDER BY report_id, stage, outcome, reason
         """)
+
+    /// Per report and applicant column over the 办理结果 rows: the （七）总计 cell, the sum of the outcome
+    /// rows' cells, how many of those are numbers and how many there are — aggregated per report in one
+    /// pass (`GROUP BY report_id` reads the rows in report order), then unfolded by column.
+    static let outcomeSums: String = {
+        let perColumn = RequestRows.columns.enumerated().map { k, column in
+            let c = column.column
+            return """
+                sum(\(c)) FILTER (WHERE outcome = '总计') AS total\(k), sum(\(c)) FILTER (WHERE outcome <> '总计') AS parts\(k),
+                count(\(c)) FILTER (WHERE outcome <> '总计') AS known\(k), count(*) FILTER (WHERE outcome <> '总计' AND cells & \(RequestRows.bit(k))) AS rows\(k)
+                """
+        }
+        func unfold(_ name: String) -> String {
+            "CASE c.k " + RequestRows.columns.indices.map { "WHEN \($0) THEN t.\(name)\($0)" }.joined(separator: " ") + " END AS \(name)"
+        }
+        return """
+            SELECT t.report_id, c.applicant, \(["total", "parts", "known", "rows"].map(unfold).joined(separator: ", "))
+            FROM (SELECT report_id, \(perColumn.joined(separator: ", ")) FROM request_row WHERE stage = '办理结果' AND report_id \(AuditSQL.scope) GROUP BY report_id) t
+            CROSS JOIN \(RequestRows.applicantRows) c
+            """
+    }()
 
     static let outcomeTotals = AuditRule(
         id: "outcome_total", title: "办理结果合计", severity: .error,
@@ -50,13 +74,9 @@ public enum AuditRules {
         SELECT report_id, 'outcome_total', 'error',
           '（七）总计 ' || \(n("total")) || ' ≠ the sum of the ' || rows || ' outcome rows = ' || \(n("parts")),
           \(n("parts")), \(n("total")), '三 / （七）总计 / ' || applicant
-        FROM (SELECT report_id, applicant,
-                sum(count) FILTER (WHERE outcome = '总计') AS total,
-                sum(count) FILTER (WHERE outcome <> '总计') AS parts,
-                count(count) FILTER (WHERE outcome <> '总计') AS known,
-                count(*) FILTER (WHERE outcome <> '总计') AS rows
-              FROM request WHERE stage = '办理结果' AND report_id \(AuditSQL.scope) GROUP BY report_id, applicant)
+        FROM (\(outcomeSums))
         WHERE total IS NOT NULL AND known = rows AND rows > 0 AND total <> parts
+        ORDER BY report_id, applicant
         """)
 
     static let reviewTotals = AuditRule(
@@ -82,7 +102,7 @@ public enum AuditRules {
         SELECT n.report_id, 'prose_requests', 'error',
           'the prose says ' || \(n("n.value")) || ' request(s) received (“' || n.evidence || '”), the table''s 本年新收 总计 says ' || \(n("q.count")),
           \(n("n.value")), \(n("q.count")), '一 / 依申请公开 vs 三 / 本年新收 / 总计'
-        FROM narrative_number n JOIN request q ON q.report_id = n.report_id AND q.stage = '本年新收' AND q.applicant = '总计'
+        FROM narrative_number n JOIN (SELECT report_id, total AS count FROM request_row WHERE stage = '本年新收') q ON q.report_id = n.report_id
         WHERE n.kind = 'requests_received' AND n.approximate = 0 AND q.count IS NOT NULL AND n.value <> q.count
           AND n.report_id \(AuditSQL.scope)
         """)
@@ -104,13 +124,18 @@ public enum AuditRules {
         id: "carry_over", title: "跨年结转", severity: .error,
         summary: "same body, consecutive years: this year's 上年结转 = last year's 结转下年度, per applicant column",
         sql: AuditSQL.insert + """
-        SELECT r.id, 'carry_over', 'error',
-          '上年结转 ' || \(n("this.count")) || ' ≠ ' || p.year || '年报告 (' || p.file || ') 结转下年度 ' || \(n("last.count")),
-          \(n("last.count")), \(n("this.count")), '三 / 上年结转 / ' || this.applicant
-        FROM report r \(AuditSQL.previousYear)
-        JOIN request this ON this.report_id = r.id AND this.stage = '上年结转'
-        JOIN request last ON last.report_id = p.id AND last.stage = '结转下年度' AND last.applicant = this.applicant
-        WHERE this.count IS NOT NULL AND last.count IS NOT NULL AND this.count <> last.count AND r.id \(AuditSQL.scope)
+        SELECT id, 'carry_over', 'error',
+          '上年结转 ' || \(n("now")) || ' ≠ ' || year || '年报告 (' || file || ') 结转下年度 ' || \(n("before")),
+          \(n("before")), \(n("now")), '三 / 上年结转 / ' || applicant
+        FROM (SELECT r.id, p.id AS previous, p.year, p.file, c.k, c.applicant,
+                \(RequestRows.cell("this", column: "c.k")) AS now, \(RequestRows.cell("last", column: "c.k")) AS before
+              FROM report r \(AuditSQL.previousYear)
+              JOIN request_row this ON this.report_id = r.id AND this.stage = '上年结转'
+              JOIN request_row last ON last.report_id = p.id AND last.stage = '结转下年度'
+              CROSS JOIN \(RequestRows.applicantRows) c
+              WHERE r.id \(AuditSQL.scope))
+        WHERE now IS NOT NULL AND before IS NOT NULL AND now <> before
+        ORDER BY id, previous, k
         """)
 
     static let documentsInForce = AuditRule(
@@ -147,6 +172,9 @@ public enum AuditRules {
           AND now.value <> before.value + change.value
         """)
 
+    /// Section 三 a cell per row, each with its place in the table (`RequestRows.position`).
+    static let requestCells = RequestRows.cells(from: "request_row", extra: { ["\(RequestRows.position($0)) AS position"] })
+
     static let cells = AuditRule(
         id: "cells", title: "单元格", severity: .error,
         summary: "every table cell a whole number ≥ 0 (本年增/减 may be negative, amounts fractional): empty or text cells are errors, one finding per report and cause (`135 cells: empty, not 0 …` names the first three); cells and tables not found are warnings",
@@ -173,15 +201,15 @@ public enum AuditRules {
                              ELSE 'fractional counts' END AS plural,
                         coalesce(\(n("value")), raw) AS actual, location || ' / ' || col AS location
                       FROM (SELECT report_id, rowid AS position, value, raw, measure, '二 / ' || item || ' / ' || content AS location, measure AS col FROM article20
-                            UNION ALL SELECT report_id, 1000000 + rowid, count, raw, '', '三 / ' || coalesce(reason, outcome, stage), applicant FROM request
-                            UNION ALL SELECT report_id, 2000000 + rowid, count, raw, '', '四 / ' || kind, result FROM review_litigation)
+                            UNION ALL SELECT report_id, 1e11 + position, count, raw, '', '三 / ' || coalesce(reason, outcome, stage), applicant FROM (\(requestCells))
+                            UNION ALL SELECT report_id, 2e11 + rowid, count, raw, '', '四 / ' || kind, result FROM review_litigation)
                       WHERE report_id \(AuditSQL.scope)
                         AND ((value IS NULL AND raw IS NOT NULL) OR (value < 0 AND measure <> '本年增/减') OR (value <> CAST(value AS INTEGER) AND measure NOT LIKE '%金额%'))))
           GROUP BY report_id, kind
           UNION ALL
           SELECT report_id, 'warning', count(*) || ' cell(s) of the row not found: ' || group_concat(col, '、'), 'a number in each', '(missing)', location
           FROM (SELECT report_id, rowid AS position, value, raw, '二 / ' || item || ' / ' || content AS location, measure AS col FROM article20
-                UNION ALL SELECT report_id, rowid, count, raw, '三 / ' || coalesce(reason, outcome, stage), applicant FROM request
+                UNION ALL SELECT report_id, position, count, raw, '三 / ' || coalesce(reason, outcome, stage), applicant FROM (\(requestCells))
                 UNION ALL SELECT report_id, rowid, count, raw, '四 / ' || kind, result FROM review_litigation
                 ORDER BY report_id, position)
           WHERE report_id \(AuditSQL.scope) AND value IS NULL AND raw IS NULL
@@ -191,7 +219,7 @@ public enum AuditRules {
           FROM report r, (SELECT '二' AS section UNION ALL SELECT '三' UNION ALL SELECT '四') t
           WHERE r.id \(AuditSQL.scope) AND NOT EXISTS (
             SELECT 1 FROM article20 a WHERE a.report_id = r.id AND t.section = '二'
-            UNION ALL SELECT 1 FROM request q WHERE q.report_id = r.id AND t.section = '三'
+            UNION ALL SELECT 1 FROM request_row q WHERE q.report_id = r.id AND t.section = '三'
             UNION ALL SELECT 1 FROM review_litigation v WHERE v.report_id = r.id AND t.section = '四'))
         """)
 
@@ -221,8 +249,8 @@ public enum AuditRules {
               UNION ALL
               SELECT r.id, r.year, '本年新收申请', pq.count, rq.count, '三 / 本年新收 / 总计'
               FROM report r \(AuditSQL.previousYear)
-              JOIN request rq ON rq.report_id = r.id AND rq.stage = '本年新收' AND rq.applicant = '总计'
-              JOIN request pq ON pq.report_id = p.id AND pq.stage = '本年新收' AND pq.applicant = '总计'
+              JOIN (SELECT report_id, total AS count FROM request_row WHERE stage = '本年新收') rq ON rq.report_id = r.id
+              JOIN (SELECT report_id, total AS count FROM request_row WHERE stage = '本年新收') pq ON pq.report_id = p.id
               WHERE r.id \(AuditSQL.scope))
         WHERE before IS NOT NULL AND now IS NOT NULL
           AND ((before > 0 AND now > 0 AND (now > 10 * before OR before > 10 * now)) OR (before > 100 AND now = 0))

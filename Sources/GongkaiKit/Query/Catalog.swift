@@ -51,6 +51,8 @@ public enum Catalog {
     }
 
     static let requestOutcome = "f.stage = '办理结果' AND f.outcome"
+    /// What a request metric sums when section 三 is read a table row at a time: the row's 总计 cell.
+    static let requestTotal = "f.total"
 
     public static let metrics: [Metric] = [
         Metric(name: "active", chinese: "主动公开", source: .channel, value: "f.items", condition: "f.approximate = 0",
@@ -212,12 +214,14 @@ public enum Catalog {
     /// `乡镇 为空` is `township is null`; `不为空` is `is not null` (the value: negated).
     public static let nullWords: [String: Bool] = ["为空": false, "不为空": true]
 
-    /// The fact table of a source, and how rows join the report.
-    static func table(_ source: Source) -> String? {
+    /// The fact table of a source, and how rows join the report. Section 三 is read a table row at a
+    /// time (`request_row`, its 总计 column: `requestTotal`) unless the question is about the applicant
+    /// columns; then a cell at a time (the `request` view, RequestRows).
+    static func table(_ source: Source, applicantColumns: Bool) -> String? {
         switch source {
         case .report: return nil
         case .channel: return "active_channel"
-        case .request: return "request"
+        case .request: return applicantColumns ? "request" : "request_row"
         case .review: return "review_litigation"
         case .article20: return "article20"
         case .prose: return "narrative_number"

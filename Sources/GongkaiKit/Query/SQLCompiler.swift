@@ -4,8 +4,9 @@
 /// are computed on the joined row; division yields NULL rather than failing on 0.
 ///
 /// How metrics read their tables:
-/// - request metrics read the 总计 column unless `applicant` is a dimension or filtered (then the
-///   applicant columns, 总计 excluded); `handled` by `outcome` reads each outcome row;
+/// - request metrics read each table row's 总计 column (`request_row`) unless `applicant` is a dimension or
+///   filtered (then the applicant columns of the `request` view, 总计 excluded); `handled` by `outcome`
+///   reads each outcome row;
 /// - `active` by (or filtered by) channel/account sums the exact channel counts; otherwise it sums each
 ///   report's stated total, falling back to the sum of its channel counts where no total is stated;
 /// - metrics of one template only (`fees`, `procurement`, …) are NULL for the other template's reports.
@@ -232,7 +233,7 @@ public struct SQLCompiler {
         }
         var sql = "SELECT " + columns.joined(separator: ", ") + " FROM report r"
         var wheres: [String] = []
-        if let table = Catalog.table(plan.source) {
+        if let table = Catalog.table(plan.source, applicantColumns: facts.contains("applicant")) {
             if let rows = rowsRead(plan, query: query, groupings: groupings) {
                 // Only the rows the metrics read join the report (an index finds them: `request_total`),
                 // so the grouping sorts one row per report and metric instead of every cell. Every report
@@ -282,7 +283,8 @@ public struct SQLCompiler {
         if let aggregate = metric.aggregate { return aggregate }
         let conditions = metricConditions(metric, facts: facts)
         let filter = conditions.isEmpty ? "" : " FILTER (WHERE " + conditions.joined(separator: " AND ") + ")"
-        return "sum(\(metric.value))" + filter
+        let value = metric.source == .request && !facts.contains("applicant") ? Catalog.requestTotal : metric.value
+        return "sum(\(value))" + filter
     }
 
     /// What a metric sums: its own condition, the 总计 column or the applicant columns, its template.
@@ -294,9 +296,8 @@ public struct SQLCompiler {
             }
             conditions.append(condition)
         }
-        if metric.source == .request {
-            conditions.append(facts.contains("applicant") ? "f.applicant <> '总计'" : "f.applicant = '总计'")
-        }
+        // By applicant, the applicant columns (总计 left out); else each table row's 总计 column (`requestTotal`).
+        if metric.source == .request, facts.contains("applicant") { conditions.append("f.applicant <> '总计'") }
         if let template = metric.template { conditions.append("r.template = '\(template.rawValue)'") }
         return conditions
     }

@@ -115,20 +115,22 @@ extension Session {
     }
 
     /// Every cell of 二/三/四 and every prose figure of both reports, matched by where it stands, with the
-    /// change; only those that differ unless `all`.
+    /// change; only those that differ unless `all`. Ordered by section, then as stored (the sections'
+    /// offsets, 10¹¹ apart, stay clear of any rowid a database of this size holds).
     func compareCells(_ a: Int64, _ b: Int64, all: Bool, labels: (String, String), chinese zh: Bool) throws -> ResultSet {
         let sql = """
             WITH cells(id, ord, location, col, value, raw) AS (
               SELECT id, 0, '一 / 主动公开', '总数', active_total, NULL FROM report WHERE id IN (?1, ?2)
-              UNION ALL SELECT report_id, 1000000 + rowid, '一 / 渠道 / ' || channel || coalesce('“' || account || '”', ''), '条数', items, NULL
+              UNION ALL SELECT report_id, 1e11 + rowid, '一 / 渠道 / ' || channel || coalesce('“' || account || '”', ''), '条数', items, NULL
                 FROM active_channel WHERE report_id IN (?1, ?2) AND approximate = 0
-              UNION ALL SELECT report_id, 2000000 + rowid,
+              UNION ALL SELECT report_id, 2e11 + rowid,
                 '一 / ' || CASE kind WHEN 'requests_received' THEN '收到申请（叙述）' WHEN 'fees_collected' THEN '信息处理费（元）' ELSE kind END,
                 '', value, NULL FROM narrative_number
                 WHERE report_id IN (?1, ?2) AND approximate = 0 AND kind <> 'active_total'
-              UNION ALL SELECT report_id, 3000000 + rowid, '二 / ' || item || ' / ' || content, measure, value, raw FROM article20 WHERE report_id IN (?1, ?2)
-              UNION ALL SELECT report_id, 4000000 + rowid, '三 / ' || coalesce(reason, outcome, stage), applicant, count, raw FROM request WHERE report_id IN (?1, ?2)
-              UNION ALL SELECT report_id, 5000000 + rowid, '四 / ' || kind, result, count, raw FROM review_litigation WHERE report_id IN (?1, ?2)),
+              UNION ALL SELECT report_id, 3e11 + rowid, '二 / ' || item || ' / ' || content, measure, value, raw FROM article20 WHERE report_id IN (?1, ?2)
+              UNION ALL SELECT report_id, 4e11 + position, '三 / ' || coalesce(reason, outcome, stage), applicant, count, raw
+                FROM (\(RequestRows.cells(from: "request_row", extra: { ["\(RequestRows.position($0)) AS position"] }, where: "report_id IN (?1, ?2)")))
+              UNION ALL SELECT report_id, 5e11 + rowid, '四 / ' || kind, result, count, raw FROM review_litigation WHERE report_id IN (?1, ?2)),
             places AS (SELECT location, col, min(ord) AS ord FROM cells GROUP BY location, col)
             SELECT p.location AS \(SQLBuilder.quote(zh ? "位置" : "location")), p.col AS \(SQLBuilder.quote(zh ? "列" : "column")),
                    coalesce(l.value, l.raw) AS \(SQLBuilder.quote(labels.0)), coalesce(r.value, r.raw) AS \(SQLBuilder.quote(labels.1)),

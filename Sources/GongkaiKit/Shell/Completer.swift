@@ -26,7 +26,7 @@ public struct Completer {
             case ".mode", ".format": return finish(partial: partial, candidates: OutputFormat.allCases.map(\.rawValue))
             case ".sql", ".timer", ".bom": return finish(partial: partial, candidates: ["on", "off"])
             case ".help": return finish(partial: partial, candidates: HelpText.topics)
-            case ".schema": return finish(partial: partial, candidates: Schema.tables)
+            case ".schema": return finish(partial: partial, candidates: Schema.tables + Schema.views)
             default: return Result(insert: "", candidates: [])
             }
         }
@@ -87,7 +87,7 @@ public struct Completer {
     func values(of dimension: Catalog.Dimension) -> [String] {
         if let values = dimension.values { return values }
         let column = dimension.column.dropFirst(2)
-        let table = dimension.source.flatMap(Catalog.table) ?? "report"
+        let table = dimension.source.flatMap { Catalog.table($0, applicantColumns: dimension.name == "applicant") } ?? "report"
         let sql = "SELECT DISTINCT \(column) FROM \(table) WHERE \(column) IS NOT NULL ORDER BY 1 LIMIT 500"
         let rows = (try? session.database.query(sql).rows) ?? []
         return rows.compactMap { $0.first.map { CellFormatting.text($0) } }

@@ -70,14 +70,14 @@ extension Shell {
 
     func schema(_ table: String?) -> Bool {
         do {
-            var sql = "SELECT sql || ';' FROM sqlite_schema WHERE type IN ('table', 'index') AND sql IS NOT NULL AND name NOT LIKE 'sqlite_%'"
+            var sql = "SELECT sql || ';' FROM sqlite_schema WHERE type IN ('table', 'index', 'view') AND sql IS NOT NULL AND name NOT LIKE 'sqlite_%'"
             var values: [DatabaseValue] = []
             if let table {
                 sql += " AND tbl_name = ?1"
                 values.append(.text(table))
             }
             let rows = try session.database.query(sql + " ORDER BY tbl_name, type DESC", values).rows
-            if rows.isEmpty, let table { return fail("no table \(table); the tables are \(Schema.tables.joined(separator: ", "))") }
+            if rows.isEmpty, let table { return fail("no table \(table); the tables are \((Schema.tables + Schema.views).joined(separator: ", "))") }
             writeOut(rows.compactMap { $0.first?.string }.joined(separator: "\n") + "\n")
             return true
         } catch {

@@ -56,9 +56,9 @@ enum DuplicateReports {
         for row in try database.query("SELECT item, content, measure, value, raw FROM article20 WHERE report_id = ?1 ORDER BY rowid", [key]).rows {
             values.append(("二 \(row[0]) \(row[1]) \(row[2])", cell(row[3], raw: row[4]).description))
         }
-        for row in try database.query("SELECT stage, outcome, reason, applicant, count, raw FROM request WHERE report_id = ?1 ORDER BY rowid", [key]).rows {
-            values.append((requestLabel(stage: row[0].string ?? "", outcome: row[1].string, reason: row[2].string, applicant: row[3].string ?? ""),
-                           cell(row[4], raw: row[5]).description))
+        for cell in try RequestRows.cells(ofReport: key, in: database) {
+            values.append((requestLabel(stage: cell.stage, outcome: cell.outcome, reason: cell.reason, applicant: cell.applicant),
+                           Self.cell(cell.count, raw: cell.raw).description))
         }
         for row in try database.query("SELECT kind, result, count, raw FROM review_litigation WHERE report_id = ?1 ORDER BY rowid", [key]).rows {
             values.append(("四 \(row[0]) \(row[1])", cell(row[2], raw: row[3]).description))

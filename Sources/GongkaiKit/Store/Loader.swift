@@ -85,7 +85,7 @@ public final class Loader {
         insertChannel = try database.prepare("INSERT INTO active_channel (report_id, channel, account, items, approximate, evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
         insertNumber = try database.prepare("INSERT INTO narrative_number (report_id, kind, value, approximate, evidence) VALUES (?1, ?2, ?3, ?4, ?5)")
         insertArticle20 = try database.prepare("INSERT INTO article20 (report_id, item, content, measure, value, raw) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-        insertRequest = try database.prepare("INSERT INTO request (report_id, stage, outcome, reason, applicant, count, raw) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        insertRequest = try database.prepare(RequestRows.insert)
         insertReview = try database.prepare("INSERT INTO review_litigation (report_id, kind, result, count, raw) VALUES (?1, ?2, ?3, ?4, ?5)")
         insertFinding = try database.prepare("INSERT INTO finding (report_id, rule, severity, message, expected, actual, location) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
         findHash = try database.prepare("SELECT file FROM report WHERE content_hash = ?1")
@@ -250,10 +250,14 @@ public final class Loader {
         for cell in report.article20 {
             try insertArticle20.run([id, .text(cell.item), .text(cell.content), .text(cell.measure), .number(cell.value.number), raw(cell.value)])
         }
-        for cell in report.requests {
-            try insertRequest.run([id, .text(cell.stage.rawValue), .optional(cell.outcome), .optional(cell.reason), .text(cell.applicant),
-                                   .number(cell.value.number), raw(cell.value)])
+        let cells = report.requests.map {
+            RequestRows.Cell(stage: $0.stage.rawValue, outcome: $0.outcome, reason: $0.reason, applicant: $0.applicant, count: .number($0.value.number), raw: raw($0.value))
         }
+        // Every applicant the reader writes is a template column; a report built otherwise is refused whole.
+        guard let rows = RequestRows.rows(of: cells) else {
+            throw DatabaseError(code: 19, message: "\(report.file): a section 三 cell of an applicant that is not a column of the template")
+        }
+        for row in rows { try insertRequest.run(RequestRows.parameters(row, report: id)) }
         for cell in report.reviews {
             try insertReview.run([id, .text(cell.kind), .text(cell.result), .number(cell.value.number), raw(cell.value)])
         }

@@ -7,12 +7,14 @@ import CSQLite
 /// version), so `--db FILE` never writes into a database that is not one of ours.
 public enum Schema {
     public static let applicationID: Int64 = 0x676B_6169  // "gkai"
-    public static let version: Int64 = 4
+    public static let version: Int64 = 5
 
-    public static let tables = ["report", "narrative", "active_channel", "narrative_number", "article20", "request", "review_litigation", "finding",
+    public static let tables = ["report", "narrative", "active_channel", "narrative_number", "article20", "request_row", "review_litigation", "finding",
                                 "duplicate_report", "text_reuse"]
+    /// The views: `request`, section 三 one cell per row (RequestRows).
+    public static let views = ["request"]
     /// The tables that hang off a report (deleted with it when a better file of the same report replaces it).
-    static let childTables = ["narrative", "active_channel", "narrative_number", "article20", "request", "review_litigation", "finding", "duplicate_report",
+    static let childTables = ["narrative", "active_channel", "narrative_number", "article20", "request_row", "review_litigation", "finding", "duplicate_report",
                               "text_reuse"]
 
     /// The CHECKs list their values as `column = 'a' OR column = 'b'`, never `column IN ('a', 'b', …)`: SQLite
@@ -85,16 +87,8 @@ public enum Schema {
         raw TEXT
     );
     CREATE INDEX IF NOT EXISTS article20_report ON article20(report_id);
-    CREATE TABLE IF NOT EXISTS request (
-        report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
-        stage TEXT NOT NULL CHECK (stage = '本年新收' OR stage = '上年结转' OR stage = '办理结果' OR stage = '结转下年度'),
-        outcome TEXT,
-        reason TEXT,
-        applicant TEXT NOT NULL,
-        count NUMERIC,
-        raw TEXT
-    );
-    CREATE INDEX IF NOT EXISTS request_report ON request(report_id);
+    \(RequestRows.table)
+    \(RequestRows.view)
     CREATE TABLE IF NOT EXISTS review_litigation (
         report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
         kind TEXT NOT NULL CHECK (kind = '行政复议' OR kind = '未经复议直接起诉' OR kind = '复议后起诉'),
@@ -119,9 +113,8 @@ public enum Schema {
     """
 
     /// What schema version 4 added: the text reuse of each report against its body's report of the year
-    /// before (`ReuseTable`), per section 一/五/六 and 全文; and a covering index of the 总计 column of
-    /// section 三, which most questions read (`requests by township pivot year` on 100,000 reports: 13.4 s →
-    /// 0.4 s for its aggregation; 6 % more database).
+    /// before (`ReuseTable`), per section 一/五/六 and 全文. (It also added a covering index of the long
+    /// `request` table's 总计 column; version 5 stores section 三 a table row per row, `RequestRows`.)
     static let version4 = """
     CREATE TABLE IF NOT EXISTS text_reuse (
         report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
@@ -132,12 +125,10 @@ public enum Schema {
         rate REAL
     );
     CREATE INDEX IF NOT EXISTS text_reuse_report ON text_reuse(report_id, section);
-    \(indexesAddedLater)
     """
 
-    static let indexesAddedLater = """
-    CREATE INDEX IF NOT EXISTS request_total ON request(report_id, stage, outcome, reason, count) WHERE applicant = '总计';
-    """
+    /// Indexes added within a version, created when a file of the current version is opened (none now).
+    static let indexesAddedLater = ""
 
     /// What schema version 3 added (a version-2 file is brought up to it): where each place came from, the
     /// places as grouped (a bare name made unique with its parent), the files of a body and year left out
@@ -199,12 +190,13 @@ public enum Schema {
             do {
                 try database.execute("PRAGMA foreign_keys = ON")
                 // Indexes added within a version (a no-op when they are there; read-only files keep theirs).
-                if sqlite3_db_readonly(database.handle, "main") == 0 { try database.execute(indexesAddedLater) }
+                if !indexesAddedLater.isEmpty, sqlite3_db_readonly(database.handle, "main") == 0 { try database.execute(indexesAddedLater) }
             } catch { throw StoreError(message: error.message) }
         case .gongkai(let found) where found >= 1 && found < version:
             // Each version's additions, from the file's on: version 2 added report.values_hash (the same
             // report in another form; older rows keep NULL), version 3 the place sources and labels,
-            // duplicate_report and gongkai_state, version 4 text_reuse and the 总计 index.
+            // duplicate_report and gongkai_state, version 4 text_reuse, version 5 section 三 a table row
+            // per row (the long rows gathered into `request_row`, `request` a view of them).
             let columns = ["province_source", "city_source", "county_source", "township_source", "city_place", "county_place", "township_place"]
             do {
                 try database.transaction {
@@ -218,6 +210,7 @@ public enum Schema {
                         try PlaceLabels.refresh(database)
                     }
                     try database.execute(version4)
+                    try RequestRows.migrateLongTable(database)
                     try ReuseTable.markStale(database)
                     try database.execute("PRAGMA user_version = \(version)")
                 }
