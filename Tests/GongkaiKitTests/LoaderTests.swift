@@ -193,7 +193,7 @@ struct LoaderTests {
     /// its two indexes (what a database written before version 5 holds).
     static func asVersionFour(_ database: Database) throws {
         try database.execute("""
-            CREATE TABLE request_long AS SELECT report_id, stage, outcome, reason, applicant, count, raw FROM (\(AuditRules.requestCells)) ORDER BY report_id, position;
+            CREATE TABLE request_long AS SELECT report_id, stage, outcome, reason, applicant, count, raw FROM (\(RequestRows.cells(from: "request_row", extra: { ["\(RequestRows.position($0)) AS position"] }))) ORDER BY report_id, position;
             DROP VIEW request; DROP TABLE request_row;
             CREATE TABLE request (
                 report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,

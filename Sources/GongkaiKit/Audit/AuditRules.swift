@@ -46,6 +46,19 @@ public enum AuditRules {
         ORDER BY report_id, stage, outcome, reason
         """)
 
+    /// The reports in scope where some applicant column of the 办理结果 rows does not add up as far as its
+    /// numbers go: （七）总计 minus the outcome rows is not 0 (a column that fails the rule is one of these).
+    /// One pass in report order with seven sums; `outcomeSums` then looks at these reports only.
+    static let unbalancedOutcomes: String = {
+        let columns = RequestRows.columns.enumerated().map { k, column in
+            "sum(CASE WHEN outcome = '总计' THEN -\(column.column) ELSE \(column.column) END) AS d\(k)"
+        }
+        return """
+            SELECT report_id FROM (SELECT report_id, \(columns.joined(separator: ", ")) FROM request_row WHERE stage = '办理结果' AND report_id \(AuditSQL.scope) GROUP BY report_id)
+            WHERE \(RequestRows.columns.indices.map { "d\($0) <> 0" }.joined(separator: " OR "))
+            """
+    }()
+
     /// Per report and applicant column over the 办理结果 rows: the （七）总计 cell, the sum of the outcome
     /// rows' cells, how many of those are numbers and how many there are — aggregated per report in one
     /// pass (`GROUP BY report_id` reads the rows in report order), then unfolded by column.
@@ -62,7 +75,7 @@ public enum AuditRules {
         }
         return """
             SELECT t.report_id, c.applicant, \(["total", "parts", "known", "rows"].map(unfold).joined(separator: ", "))
-            FROM (SELECT report_id, \(perColumn.joined(separator: ", ")) FROM request_row WHERE stage = '办理结果' AND report_id \(AuditSQL.scope) GROUP BY report_id) t
+            FROM (SELECT report_id, \(perColumn.joined(separator: ", ")) FROM request_row WHERE stage = '办理结果' AND report_id IN (\(unbalancedOutcomes)) GROUP BY report_id) t
             CROSS JOIN \(RequestRows.applicantRows) c
             """
     }()
@@ -91,9 +104,22 @@ public enum AuditRules {
                 sum(count) FILTER (WHERE result <> '总计') AS parts,
                 count(count) FILTER (WHERE result <> '总计') AS known,
                 group_concat(CASE WHEN result <> '总计' THEN result || ' ' || \(n("count")) END, ' + ') AS parts_text
-              FROM (SELECT * FROM review_litigation WHERE report_id \(AuditSQL.scope) ORDER BY rowid) GROUP BY report_id, kind)
+              FROM (SELECT * FROM review_litigation WHERE report_id IN (\(unbalancedReviews)) ORDER BY rowid) GROUP BY report_id, kind)
         WHERE total IS NOT NULL AND known = 4 AND total <> parts
         """)
+
+    /// The reports in scope where some block of section 四 does not add up as far as its numbers go: its
+    /// 总计 minus its other rows is not 0 (a block that fails the rule is one of these). One pass in report
+    /// order; the rule's text is then made for these reports only.
+    static let unbalancedReviews: String = {
+        let blocks = TemplateCatalog.reviewKinds.enumerated().map { index, kind in
+            "sum(CASE WHEN result = '总计' THEN -count ELSE count END) FILTER (WHERE kind = '\(kind)') AS d\(index)"
+        }
+        return """
+            SELECT report_id FROM (SELECT report_id, \(blocks.joined(separator: ", ")) FROM review_litigation WHERE report_id \(AuditSQL.scope) GROUP BY report_id)
+            WHERE \(TemplateCatalog.reviewKinds.indices.map { "d\($0) <> 0" }.joined(separator: " OR "))
+            """
+    }()
 
     static let proseRequests = AuditRule(
         id: "prose_requests", title: "叙述与表格申请数", severity: .error,
@@ -172,13 +198,30 @@ public enum AuditRules {
           AND now.value <> before.value + change.value
         """)
 
-    /// Section 三 a cell per row, each with its place in the table (`RequestRows.position`).
-    static let requestCells = RequestRows.cells(from: "request_row", extra: { ["\(RequestRows.position($0)) AS position"] })
+    /// The cells the `cells` rule looks at: every cell of 二/三/四 that is not a whole number ≥ 0, with its
+    /// place (by section, then as stored) and location. Section 三's table rows are tested whole first and
+    /// only a row holding such a cell is unfolded (`RequestRows.applicantRows`): most rows hold none.
+    static let cellsOfNote: String = {
+        func odd(_ value: String) -> String { "\(value) IS NULL OR \(value) < 0 OR \(value) <> CAST(\(value) AS INTEGER)" }
+        return """
+            SELECT report_id, rowid AS position, value, raw, measure, '二 / ' || item || ' / ' || content AS location, measure AS col FROM article20
+              WHERE report_id \(AuditSQL.scope) AND (\(odd("value")))
+            UNION ALL
+            SELECT q.report_id, 1e11 + q.rowid * 8 + c.k, \(RequestRows.cell("q", column: "c.k")), \(RequestRows.cell("q", column: "c.k", raw: true)), '',
+                   '三 / ' || coalesce(q.reason, q.outcome, q.stage), c.applicant
+              FROM request_row q CROSS JOIN \(RequestRows.applicantRows) c
+              WHERE q.report_id \(AuditSQL.scope) AND (\(RequestRows.columns.map { odd("q." + $0.column) }.joined(separator: " OR "))) AND q.cells & (1 << c.k)
+            UNION ALL
+            SELECT report_id, 2e11 + rowid, count, raw, '', '四 / ' || kind, result FROM review_litigation
+              WHERE report_id \(AuditSQL.scope) AND (\(odd("count")))
+            """
+    }()
 
     static let cells = AuditRule(
         id: "cells", title: "单元格", severity: .error,
         summary: "every table cell a whole number ≥ 0 (本年增/减 may be negative, amounts fractional): empty or text cells are errors, one finding per report and cause (`135 cells: empty, not 0 …` names the first three); cells and tables not found are warnings",
         sql: AuditSQL.insert + """
+        WITH noted AS MATERIALIZED (\(cellsOfNote))
         SELECT report_id, 'cells', severity, message, expected, actual, location FROM (
           SELECT report_id, 'error' AS severity,
             CASE WHEN count(*) = 1 THEN min(message)
@@ -200,19 +243,12 @@ public enum AuditRules {
                              WHEN value < 0 THEN 'negative counts'
                              ELSE 'fractional counts' END AS plural,
                         coalesce(\(n("value")), raw) AS actual, location || ' / ' || col AS location
-                      FROM (SELECT report_id, rowid AS position, value, raw, measure, '二 / ' || item || ' / ' || content AS location, measure AS col FROM article20
-                            UNION ALL SELECT report_id, 1e11 + position, count, raw, '', '三 / ' || coalesce(reason, outcome, stage), applicant FROM (\(requestCells))
-                            UNION ALL SELECT report_id, 2e11 + rowid, count, raw, '', '四 / ' || kind, result FROM review_litigation)
-                      WHERE report_id \(AuditSQL.scope)
-                        AND ((value IS NULL AND raw IS NOT NULL) OR (value < 0 AND measure <> '本年增/减') OR (value <> CAST(value AS INTEGER) AND measure NOT LIKE '%金额%'))))
+                      FROM noted
+                      WHERE (value IS NULL AND raw IS NOT NULL) OR (value < 0 AND measure <> '本年增/减') OR (value <> CAST(value AS INTEGER) AND measure NOT LIKE '%金额%')))
           GROUP BY report_id, kind
           UNION ALL
           SELECT report_id, 'warning', count(*) || ' cell(s) of the row not found: ' || group_concat(col, '、'), 'a number in each', '(missing)', location
-          FROM (SELECT report_id, rowid AS position, value, raw, '二 / ' || item || ' / ' || content AS location, measure AS col FROM article20
-                UNION ALL SELECT report_id, position, count, raw, '三 / ' || coalesce(reason, outcome, stage), applicant FROM (\(requestCells))
-                UNION ALL SELECT report_id, rowid, count, raw, '四 / ' || kind, result FROM review_litigation
-                ORDER BY report_id, position)
-          WHERE report_id \(AuditSQL.scope) AND value IS NULL AND raw IS NULL
+          FROM (SELECT * FROM noted WHERE value IS NULL AND raw IS NULL ORDER BY report_id, position)
           GROUP BY report_id, location
           UNION ALL
           SELECT r.id, 'warning', 'section ' || t.section || ' table not found', 'the table', '(missing)', t.section

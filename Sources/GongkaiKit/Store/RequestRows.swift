@@ -56,9 +56,9 @@ public enum RequestRows {
     static let applicantRows = "(SELECT column1 AS k, column2 AS applicant FROM (VALUES "
         + columns.enumerated().map { "(\($0.offset), '\($0.element.applicant)')" }.joined(separator: ", ") + "))"
 
-    /// The cell of `row`'s table row in the applicant column numbered `k` (`applicantRows`).
-    static func cell(_ row: String, column k: String) -> String {
-        "CASE \(k) " + columns.enumerated().map { "WHEN \($0.offset) THEN \(row).\($0.element.column)" }.joined(separator: " ") + " END"
+    /// The cell of `row`'s table row in the applicant column numbered `k` (`applicantRows`), or its text.
+    static func cell(_ row: String, column k: String, raw: Bool = false) -> String {
+        "CASE \(k) " + columns.enumerated().map { "WHEN \($0.offset) THEN \(row).\($0.element.column)\(raw ? "_raw" : "")" }.joined(separator: " ") + " END"
     }
 
     /// `INSERT INTO request_row` with every column, as `?1 …`.
