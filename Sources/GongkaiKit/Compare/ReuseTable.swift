@@ -1,3 +1,5 @@
+import Foundation
+
 /// `text_reuse`: for each report whose body has a report of the year before (the same link as the audit's
 /// `carry_over`), how much of its sections 一/五/六 repeats that report's (`TextReuse`), per section and for
 /// the whole. Worked out again on first use after a load (like the audit's findings): a load only marks it
@@ -23,6 +25,20 @@ public enum ReuseTable {
         return pairs
     }
 
+    /// `make(i)` for i in 0..<count, on every core; in order.
+    static func parallelMap<T: Sendable>(_ count: Int, _ make: @Sendable (Int) -> T) -> [T] {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / 64))
+        var results = [T?](repeating: nil, count: count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each worker writes its own indexes only.
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for index in stride(from: worker, to: count, by: workers) { slots[index] = make(index) }
+            }
+        }
+        return results.map { $0! }
+    }
+
     /// The benchmark's entry: every pair measured anew, whatever the state.
     public static func rebuildForBenchmark(_ database: Database) throws -> Int { try rebuild(database) }
 
@@ -44,11 +60,20 @@ public enum ReuseTable {
                 texts[id, default: [:]][Int(section), default: ""] += body + "\n"
             }
         }
+        // Each report's text made ready once (it is the newer side of one pair and the older of another),
+        // then the pairs measured — both on every core: they are independent.
+        let reports = Array(ids)
+        let position = Dictionary(uniqueKeysWithValues: reports.enumerated().map { ($0.element, $0.offset) })
+        let read = texts
+        let prepared = Self.parallelMap(reports.count) { TextReuse.Text(read[reports[$0]] ?? [:]) }
+        let measured = Self.parallelMap(pairs.count) { index in
+            TextReuse.compare(newer: prepared[position[pairs[index].0]!], older: prepared[position[pairs[index].1]!])
+        }
         try database.transaction {
             try database.execute("DELETE FROM text_reuse")
             let insert = try database.prepare("INSERT INTO text_reuse (report_id, previous_id, section, characters, repeated, rate) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-            for (report, previous) in pairs {
-                for (section, measure) in TextReuse.compare(newer: texts[report] ?? [:], older: texts[previous] ?? [:]) {
+            for ((report, previous), measures) in zip(pairs, measured) {
+                for (section, measure) in measures {
                     try insert.run([.integer(report), .integer(previous), .text(section), .integer(Int64(measure.characters)),
                                     .integer(Int64(measure.repeated)), measure.rate.map(DatabaseValue.real) ?? .null])
                 }

@@ -28,12 +28,27 @@ public enum TextReuse {
 
     /// How much of `newer` lies in passages it shares with `older`.
     public static func measure(_ newer: [UInt32], in older: [UInt32]) -> Measure {
+        measure(Windows(newer), in: Windows(older))
+    }
+
+    /// A normalised text's windows: its length, the hash of each window in order, and those hashes as a set.
+    public struct Windows: Sendable {
+        var count: Int
+        var hashes: [UInt64]
+        var set: WindowSet
+        init(_ values: [UInt32]) {
+            count = values.count
+            hashes = values.count >= passageLength ? windowHashes(values) : []
+            set = WindowSet(hashes)
+        }
+    }
+
+    static func measure(_ newer: Windows, in older: Windows) -> Measure {
         let n = passageLength
         guard newer.count >= n, older.count >= n else { return Measure(characters: newer.count, repeated: 0) }
-        let seen = Set(windowHashes(older))
         var repeated = 0
         var coveredUntil = 0
-        for (start, hash) in windowHashes(newer).enumerated() where seen.contains(hash) {
+        for (start, hash) in newer.hashes.enumerated() where older.set.contains(hash) {
             let end = start + n
             if end > coveredUntil {
                 repeated += end - max(coveredUntil, start)
@@ -69,7 +84,7 @@ public enum TextReuse {
         func covered(_ values: [UInt32], in other: [UInt32]) -> [Bool] {
             var marks = [Bool](repeating: false, count: values.count)
             guard values.count >= passageLength, other.count >= passageLength else { return marks }
-            let seen = Set(windowHashes(other))
+            let seen = WindowSet(windowHashes(other))
             for (start, hash) in windowHashes(values).enumerated() where seen.contains(hash) {
                 for offset in start..<(start + passageLength) { marks[offset] = true }
             }
@@ -130,20 +145,82 @@ public enum TextReuse {
     public static let sections = [1: "一", 5: "五", 6: "六"]
     public static let whole = "全文"
 
+    /// A report's sections 一/五/六 as compared, each section's windows and the whole's: made once per
+    /// report, whether it is the newer or the older side of a pair.
+    public struct Text: Sendable {
+        var sections: [Int: Windows] = [:]
+        var whole: Windows
+
+        public init(_ texts: [Int: String]) {
+            var all: [UInt32] = []
+            for number in [1, 5, 6] {
+                let values = normalized(texts[number] ?? "")
+                all += values
+                if texts[number] != nil { sections[number] = Windows(values) }
+            }
+            whole = Windows(all)
+        }
+    }
+
+    static let noText = Windows([])
+
     /// Per section (一, 五, 六) and for their whole: how much of `newer`'s text repeats `older`'s. A section
-    /// one side lacks is left out; the whole compares the three sections joined.
+    /// the newer report lacks is left out; the whole compares the three sections joined.
     public static func compare(newer: [Int: String], older: [Int: String]) -> [(section: String, measure: Measure)] {
+        compare(newer: Text(newer), older: Text(older))
+    }
+
+    public static func compare(newer: Text, older: Text) -> [(section: String, measure: Measure)] {
         var result: [(String, Measure)] = []
-        var newerWhole: [UInt32] = [], olderWhole: [UInt32] = []
         for number in [1, 5, 6] {
-            let a = normalized(newer[number] ?? ""), b = normalized(older[number] ?? "")
-            newerWhole += a
-            olderWhole += b
-            guard newer[number] != nil else { continue }
-            result.append((sections[number] ?? "", measure(a, in: b)))
+            guard let windows = newer.sections[number] else { continue }
+            result.append((sections[number] ?? "", measure(windows, in: older.sections[number] ?? noText)))
         }
         // Across the whole, a passage moved from one section to another still counts.
-        result.append((whole, measure(newerWhole, in: olderWhole)))
+        result.append((whole, measure(newer.whole, in: older.whole)))
         return result
+    }
+}
+
+/// A set of 64-bit window hashes: open addressing, linear probing, a multiplicative spread of the hash.
+/// Made for one text and asked once per window of another — Swift's `Set` hashes every key again with
+/// SipHash, which made most of the time of measuring 100,000 pairs.
+public struct WindowSet: Sendable {
+    var slots: [UInt64]
+    var mask: Int
+    var shift: UInt64
+    /// 0 marks an empty slot; a hash that is 0 is kept aside.
+    var hasZero = false
+
+    init(_ hashes: [UInt64]) {
+        var capacity = 16
+        while capacity < hashes.count * 2 { capacity <<= 1 }
+        slots = [UInt64](repeating: 0, count: capacity)
+        mask = capacity - 1
+        shift = UInt64(64 - capacity.trailingZeroBitCount)
+        for hash in hashes { insert(hash) }
+    }
+
+    func slot(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+    mutating func insert(_ hash: UInt64) {
+        guard hash != 0 else { hasZero = true; return }
+        var index = slot(hash)
+        while slots[index] != 0 {
+            if slots[index] == hash { return }
+            index = (index + 1) & mask
+        }
+        slots[index] = hash
+    }
+
+    func contains(_ hash: UInt64) -> Bool {
+        guard hash != 0 else { return hasZero }
+        var index = slot(hash)
+        while true {
+            let value = slots[index]
+            if value == hash { return true }
+            if value == 0 { return false }
+            index = (index + 1) & mask
+        }
     }
 }

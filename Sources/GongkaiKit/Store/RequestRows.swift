@@ -31,7 +31,7 @@ public enum RequestRows {
         \(columns.map { "\($0.column) NUMERIC" }.joined(separator: ", ")),
         \(columns.map { "\($0.column)_raw TEXT" }.joined(separator: ", "))
     );
-    CREATE INDEX IF NOT EXISTS request_row_report ON request_row(report_id);
+    CREATE INDEX IF NOT EXISTS request_row_report ON request_row(report_id, stage);
     """
 
     static let view = """

@@ -86,7 +86,7 @@ public enum Schema {
         value NUMERIC,
         raw TEXT
     );
-    CREATE INDEX IF NOT EXISTS article20_report ON article20(report_id);
+    CREATE INDEX IF NOT EXISTS article20_report ON article20(report_id, measure);
     \(RequestRows.table)
     \(RequestRows.view)
     CREATE TABLE IF NOT EXISTS review_litigation (
