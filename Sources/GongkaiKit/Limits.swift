@@ -25,4 +25,8 @@ public enum Limits {
     /// Files named one by one on a workbook's 说明 sheet; past it, a row says how many more (a sheet of
     /// 100,000 file names helps nobody).
     public static let aboutFiles = 1000
+    /// SQLite's page cache for a `--db` file, at most (filled only as pages are read). SQLite's default,
+    /// 2 MB, made every audit rule and question read the file again through the kernel (a 100,000-report
+    /// file is 1 GB); a process holding the whole file in memory is what `:memory:` does anyway.
+    public static let pageCacheMiB = 1024
 }

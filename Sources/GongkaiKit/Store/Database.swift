@@ -33,6 +33,7 @@ public final class Database {
         // default): `ORDER BY "requests"` on a result without that column silently ordered by a constant.
         gongkai_disable_double_quoted_strings(connection)
         sqlite3_busy_handler(connection, waitForLock, nil)
+        sqlite3_exec(connection, "PRAGMA cache_size = -\(Limits.pageCacheMiB * 1024)", nil, nil, nil)
         readOnlyGuard.initialize(to: 0)
         sqlite3_set_authorizer(connection, authorize, readOnlyGuard)
     }
