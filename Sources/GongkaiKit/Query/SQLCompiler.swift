@@ -227,14 +227,21 @@ public struct SQLCompiler {
     func aggregate(_ plan: SourcePlan, query: ResolvedQuery, groupings: [ResolvedQuery.Grouping], builder: inout SQLBuilder) -> String {
         var columns = groupings.enumerated().map { "\($0.element.dimension.grouped) AS d\($0.offset)" }
         let facts = query.factDimensions
+        let rows = rowsRead(plan, query: query, groupings: groupings)
+        // By report dimensions, metrics that are per-report totals are read from those (one row per report).
+        let fromTotals = rows != nil && ReportTotals.sources.contains(plan.source) && plan.metrics.allSatisfy { ReportTotals.holds(query.metrics[$0]) }
         for index in plan.metrics {
             let metric = query.metrics[index]
-            columns.append(metricAggregate(metric, plan: plan, facts: facts) + " AS m\(index)")
+            columns.append((fromTotals ? totalAggregate(metric) : metricAggregate(metric, plan: plan, facts: facts)) + " AS m\(index)")
         }
         var sql = "SELECT " + columns.joined(separator: ", ") + " FROM report r"
         var wheres: [String] = []
-        if let table = Catalog.table(plan.source, applicantColumns: facts.contains("applicant")) {
-            if let rows = rowsRead(plan, query: query, groupings: groupings) {
+        if fromTotals {
+            // Every report with rows of the table makes its group, as reading the rows did.
+            sql += " JOIN report_total t ON t.report_id = r.id"
+            wheres.append("t.\(ReportTotals.presence(plan.source)) = 1")
+        } else if let table = Catalog.table(plan.source, applicantColumns: facts.contains("applicant")) {
+            if let rows {
                 // Only the rows the metrics read join the report (an index finds them: `request_total`),
                 // so the grouping sorts one row per report and metric instead of every cell. Every report
                 // that has rows of the table still makes its group, as the plain join did.
@@ -274,6 +281,12 @@ public struct SQLCompiler {
             conditions.append("(" + condition.joined(separator: " AND ") + ")")
         }
         return conditions.isEmpty ? nil : conditions.joined(separator: " OR ")
+    }
+
+    /// A metric summed over its reports' totals (`report_total`), for the reports of its template.
+    func totalAggregate(_ metric: Catalog.Metric) -> String {
+        let template = metricConditions(metric, facts: []).filter { $0.hasPrefix("r.") }
+        return "sum(t.\(ReportTotals.column(metric)))" + (template.isEmpty ? "" : " FILTER (WHERE " + template.joined(separator: " AND ") + ")")
     }
 
     func metricAggregate(_ metric: Catalog.Metric, plan: SourcePlan, facts: Set<String>) -> String {

@@ -70,6 +70,7 @@ public final class Loader {
     let insertRequest: Statement
     let insertReview: Statement
     let insertFinding: Statement
+    let insertTotals: Statement
     let findHash: Statement
     let findValues: Statement
 
@@ -88,6 +89,7 @@ public final class Loader {
         insertRequest = try database.prepare(RequestRows.insert)
         insertReview = try database.prepare("INSERT INTO review_litigation (report_id, kind, result, count, raw) VALUES (?1, ?2, ?3, ?4, ?5)")
         insertFinding = try database.prepare("INSERT INTO finding (report_id, rule, severity, message, expected, actual, location) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        insertTotals = try database.prepare(ReportTotals.insert)
         findHash = try database.prepare("SELECT file FROM report WHERE content_hash = ?1")
         findValues = try database.prepare("SELECT file FROM report WHERE values_hash = ?1")
         // The same body: the same body key, in the same county and city (two 城关镇 of two counties are two).
@@ -264,6 +266,7 @@ public final class Loader {
         for warning in report.warnings {
             try insertFinding.run([id, .text("parse:\(warning.code)"), .text("warning"), .text(warning.message), .null, .null, .optional(warning.location)])
         }
+        try insertTotals.run([id])
         return reportID
     }
 

@@ -10,12 +10,12 @@ public enum Schema {
     public static let version: Int64 = 5
 
     public static let tables = ["report", "narrative", "active_channel", "narrative_number", "article20", "request_row", "review_litigation", "finding",
-                                "duplicate_report", "text_reuse"]
+                                "duplicate_report", "text_reuse", "report_total"]
     /// The views: `request`, section 三 one cell per row (RequestRows).
     public static let views = ["request"]
     /// The tables that hang off a report (deleted with it when a better file of the same report replaces it).
     static let childTables = ["narrative", "active_channel", "narrative_number", "article20", "request_row", "review_litigation", "finding", "duplicate_report",
-                              "text_reuse"]
+                              "text_reuse", "report_total"]
 
     /// The CHECKs list their values as `column = 'a' OR column = 'b'`, never `column IN ('a', 'b', …)`: SQLite
     /// builds an IN list of three or more constants into an ephemeral table on every execution of an
@@ -89,6 +89,7 @@ public enum Schema {
     CREATE INDEX IF NOT EXISTS article20_report ON article20(report_id, measure);
     \(RequestRows.table)
     \(RequestRows.view)
+    \(ReportTotals.table)
     CREATE TABLE IF NOT EXISTS review_litigation (
         report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
         kind TEXT NOT NULL CHECK (kind = '行政复议' OR kind = '未经复议直接起诉' OR kind = '复议后起诉'),
@@ -196,7 +197,8 @@ public enum Schema {
             // Each version's additions, from the file's on: version 2 added report.values_hash (the same
             // report in another form; older rows keep NULL), version 3 the place sources and labels,
             // duplicate_report and gongkai_state, version 4 text_reuse, version 5 section 三 a table row
-            // per row (the long rows gathered into `request_row`, `request` a view of them).
+            // per row (the long rows gathered into `request_row`, `request` a view of them) and the
+            // per-report totals (`report_total`).
             let columns = ["province_source", "city_source", "county_source", "township_source", "city_place", "county_place", "township_place"]
             do {
                 try database.transaction {
@@ -211,6 +213,7 @@ public enum Schema {
                     }
                     try database.execute(version4)
                     try RequestRows.migrateLongTable(database)
+                    try ReportTotals.rebuild(database)
                     try ReuseTable.markStale(database)
                     try database.execute("PRAGMA user_version = \(version)")
                 }
