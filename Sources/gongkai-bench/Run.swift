@@ -78,7 +78,7 @@ struct Run {
         // The floor: the same files read and parsed on every core, nothing inserted. Since section 三 is
         // stored a table row per row (7× fewer rows), SQLite's part of a load is small and a load costs
         // about what reading the reports costs.
-        let reading = try Measure.seconds(runs: options.runs) { _ = ParallelReader.read(files) }
+        let reading = Measure.seconds(runs: options.runs) { _ = ParallelReader.read(files) }
         Figure(name: "load: read + parse only, every core, no database", size: size, values: reading, unit: "s").print()
         comparison += String(format: "; %.2f× reading alone", Measure.median(memory) / Measure.median(reading))
         Figure(name: "load: gongkai, parse included (memory)", size: size, values: memory, unit: "s", comparison: comparison).print()

@@ -29,27 +29,36 @@ public enum ReportTotals {
     );
     """
 
-    /// The row of the report whose id is `id` (an SQL expression: `?1`, or `r.id` over `FROM report r`).
-    /// A metric of one template only is summed here for every report: the question applies the template.
-    static func values(forReport id: String) -> String {
+    /// The row of the report whose id is `?1`: one pass over each table's rows of the report (the
+    /// metrics of a table as FILTERs of one aggregate). A metric of one template only is summed here for
+    /// every report: the question applies the template.
+    static let insert: String = {
         let compiler = SQLCompiler()
-        let present = sources.map { source in
-            "EXISTS (SELECT 1 FROM \(Catalog.table(source, applicantColumns: false)!) e WHERE e.report_id = \(id))"
+        var names: [String] = ["report_id"]
+        var values: [String] = ["?1"]
+        var from: [String] = []
+        for (index, source) in sources.enumerated() {
+            let alias = "s\(index)"
+            var columns = ["count(*) > 0 AS present"]
+            names.append(presence(source))
+            values.append("\(alias).present")
+            for metric in metrics where metric.source == source {
+                let value = source == .request ? Catalog.requestTotal : metric.value
+                let conditions = compiler.metricConditions(metric, facts: []).filter { !$0.hasPrefix("r.") }
+                columns.append("sum(\(value)) FILTER (WHERE \(conditions.joined(separator: " AND "))) AS \(column(metric))")
+                names.append(column(metric))
+                values.append("\(alias).\(column(metric))")
+            }
+            from.append("(SELECT \(columns.joined(separator: ", ")) FROM \(Catalog.table(source, applicantColumns: false)!) f WHERE f.report_id = ?1) \(alias)")
         }
-        let sums = metrics.map { metric in
-            let value = metric.source == .request ? Catalog.requestTotal : metric.value
-            let conditions = compiler.metricConditions(metric, facts: []).filter { !$0.hasPrefix("r.") }
-            return "(SELECT sum(\(value)) FROM \(Catalog.table(metric.source, applicantColumns: false)!) f WHERE f.report_id = \(id) AND \(conditions.joined(separator: " AND ")))"
-        }
-        return "\(id), " + (present + sums).joined(separator: ", ")
-    }
-
-    static let insert = "INSERT INTO report_total SELECT \(values(forReport: "?1"))"
+        return "INSERT INTO report_total (\(names.joined(separator: ", "))) SELECT \(values.joined(separator: ", ")) FROM \(from.joined(separator: ", "))"
+    }()
 
     /// Every report's row made anew (a database converted from an earlier schema).
     static func rebuild(_ database: Database) throws(DatabaseError) {
         try database.execute(table)
         try database.execute("DELETE FROM report_total")
-        try database.execute("INSERT INTO report_total SELECT \(values(forReport: "r.id")) FROM report r")
+        let statement = try database.prepare(insert)
+        for row in try database.query("SELECT id FROM report").rows { try statement.run([row[0]]) }
     }
 }
