@@ -16,6 +16,14 @@ public struct AuditRule: Sendable {
 enum AuditSQL {
     static let insert = "INSERT INTO finding (report_id, rule, severity, message, expected, actual, location) "
     static let scope = "IN (SELECT id FROM temp.audit_scope)"
+    /// The reports in scope, for a rule that reads a table through: `FROM request_row q \(scanned("q"))`.
+    /// The table is read in its own order and each row's report looked up in the scope — not the scope
+    /// walked and each report's rows found through the index, which is SQLite's choice for `report_id IN
+    /// scope` and 2–4× slower over a whole database (article20 of 100,000 reports: 0.64 s → 0.17 s). A
+    /// scope of two reports (`compare`) then reads the table through too: under a second at 100,000.
+    static func scanned(_ alias: String) -> String {
+        "CROSS JOIN temp.audit_scope \(alias)_scope ON \(alias)_scope.id = \(alias).report_id"
+    }
     /// A number as text without a trailing `.0`.
     static func number(_ expression: String) -> String {
         "CASE WHEN \(expression) = CAST(\(expression) AS INTEGER) THEN CAST(CAST(\(expression) AS INTEGER) AS TEXT) ELSE CAST(\(expression) AS TEXT) END"

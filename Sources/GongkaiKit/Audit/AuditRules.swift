@@ -40,8 +40,8 @@ public enum AuditRules {
         SELECT report_id, 'row_total', 'error',
           '总计 ' || \(n("total")) || ' ≠ ' || \(partColumns.map { "'\($0.applicant) ' || \(n($0.column))" }.joined(separator: " || ' + ' || ")) || ' = ' || \(n("parts")),
           \(n("parts")), \(n("total")), '三 / ' || coalesce(reason, outcome, stage) || ' / 总计'
-        FROM (SELECT *, \(partColumns.map(\.column).joined(separator: " + ")) AS parts FROM request_row
-              WHERE report_id \(AuditSQL.scope) AND total IS NOT NULL AND \(partColumns.map { "\($0.column) IS NOT NULL" }.joined(separator: " AND ")))
+        FROM (SELECT q.*, \(partColumns.map { "q." + $0.column }.joined(separator: " + ")) AS parts FROM request_row q \(AuditSQL.scanned("q"))
+              WHERE total IS NOT NULL AND \(partColumns.map { "\($0.column) IS NOT NULL" }.joined(separator: " AND ")))
         WHERE total <> parts
         ORDER BY report_id, stage, outcome, reason
         """)
@@ -54,7 +54,7 @@ public enum AuditRules {
             "sum(CASE WHEN outcome = '总计' THEN -\(column.column) ELSE \(column.column) END) AS d\(k)"
         }
         return """
-            SELECT report_id FROM (SELECT report_id, \(columns.joined(separator: ", ")) FROM request_row WHERE stage = '办理结果' AND report_id \(AuditSQL.scope) GROUP BY report_id)
+            SELECT report_id FROM (SELECT report_id, \(columns.joined(separator: ", ")) FROM request_row q \(AuditSQL.scanned("q")) WHERE stage = '办理结果' GROUP BY report_id)
             WHERE \(RequestRows.columns.indices.map { "d\($0) <> 0" }.joined(separator: " OR "))
             """
     }()
@@ -116,7 +116,7 @@ public enum AuditRules {
             "sum(CASE WHEN result = '总计' THEN -count ELSE count END) FILTER (WHERE kind = '\(kind)') AS d\(index)"
         }
         return """
-            SELECT report_id FROM (SELECT report_id, \(blocks.joined(separator: ", ")) FROM review_litigation WHERE report_id \(AuditSQL.scope) GROUP BY report_id)
+            SELECT report_id FROM (SELECT report_id, \(blocks.joined(separator: ", ")) FROM review_litigation v \(AuditSQL.scanned("v")) GROUP BY report_id)
             WHERE \(TemplateCatalog.reviewKinds.indices.map { "d\($0) <> 0" }.joined(separator: " OR "))
             """
     }()
@@ -204,16 +204,16 @@ public enum AuditRules {
     static let cellsOfNote: String = {
         func odd(_ value: String) -> String { "\(value) IS NULL OR \(value) < 0 OR \(value) <> CAST(\(value) AS INTEGER)" }
         return """
-            SELECT report_id, rowid AS position, value, raw, measure, '二 / ' || item || ' / ' || content AS location, measure AS col FROM article20
-              WHERE report_id \(AuditSQL.scope) AND (\(odd("value")))
+            SELECT report_id, a.rowid AS position, value, raw, measure, '二 / ' || item || ' / ' || content AS location, measure AS col
+              FROM article20 a \(AuditSQL.scanned("a")) WHERE \(odd("value"))
             UNION ALL
             SELECT q.report_id, 1e11 + q.rowid * 8 + c.k, \(RequestRows.cell("q", column: "c.k")), \(RequestRows.cell("q", column: "c.k", raw: true)), '',
                    '三 / ' || coalesce(q.reason, q.outcome, q.stage), c.applicant
-              FROM request_row q CROSS JOIN \(RequestRows.applicantRows) c
-              WHERE q.report_id \(AuditSQL.scope) AND (\(RequestRows.columns.map { odd("q." + $0.column) }.joined(separator: " OR "))) AND q.cells & (1 << c.k)
+              FROM request_row q \(AuditSQL.scanned("q")) CROSS JOIN \(RequestRows.applicantRows) c
+              WHERE (\(RequestRows.columns.map { odd("q." + $0.column) }.joined(separator: " OR "))) AND q.cells & (1 << c.k)
             UNION ALL
-            SELECT report_id, 2e11 + rowid, count, raw, '', '四 / ' || kind, result FROM review_litigation
-              WHERE report_id \(AuditSQL.scope) AND (\(odd("count")))
+            SELECT report_id, 2e11 + v.rowid, count, raw, '', '四 / ' || kind, result FROM review_litigation v \(AuditSQL.scanned("v"))
+              WHERE \(odd("count"))
             """
     }()
 
@@ -251,12 +251,10 @@ public enum AuditRules {
           FROM (SELECT * FROM noted WHERE value IS NULL AND raw IS NULL ORDER BY report_id, position)
           GROUP BY report_id, location
           UNION ALL
-          SELECT r.id, 'warning', 'section ' || t.section || ' table not found', 'the table', '(missing)', t.section
-          FROM report r, (SELECT '二' AS section UNION ALL SELECT '三' UNION ALL SELECT '四') t
-          WHERE r.id \(AuditSQL.scope) AND NOT EXISTS (
-            SELECT 1 FROM article20 a WHERE a.report_id = r.id AND t.section = '二'
-            UNION ALL SELECT 1 FROM request_row q WHERE q.report_id = r.id AND t.section = '三'
-            UNION ALL SELECT 1 FROM review_litigation v WHERE v.report_id = r.id AND t.section = '四'))
+          SELECT r.report_id, 'warning', 'section ' || t.section || ' table not found', 'the table', '(missing)', t.section
+          FROM report_total r \(AuditSQL.scanned("r"))
+          JOIN (SELECT '二' AS section UNION ALL SELECT '三' UNION ALL SELECT '四') t
+            ON (t.section = '二' AND r.has_article20 = 0) OR (t.section = '三' AND r.has_request = 0) OR (t.section = '四' AND r.has_review = 0))
         """)
 
     static let fees = AuditRule(
