@@ -98,3 +98,25 @@ struct ScaleAnswerTests {
         try Golden.check(try Self.answers(try Self.corpus()), "scale-answers.txt")
     }
 }
+
+/// `request_row.odd` (set at load in Swift) and the `cells` rule's SQL test agree on every kind of value,
+/// as bound by the loader and as read back from the NUMERIC column: the rule unfolds only odd cells, so a
+/// value the two judged differently would be a finding lost.
+struct WholeCountTests {
+    @Test func theLoadersTestIsTheRulesTest() throws {
+        let database = try Database()
+        try database.execute("CREATE TABLE t (value NUMERIC)")
+        let values: [DatabaseValue] = [.null, .integer(0), .integer(7), .integer(-1), .real(1.5), .real(-0.5), .real(2.0), .real(-0.0),
+                                       .real(1e-9), .real(9.3e18), .real(1e19), .real(-1e19), .real(.infinity), .text("/"), .text(""),
+                                       .number(3), .number(2.25), .number(nil)]
+        for value in values {
+            try database.execute("DELETE FROM t")
+            try database.execute("INSERT INTO t VALUES (?1)", [value])
+            let stored = try database.scalar("SELECT value FROM t") ?? .null
+            let sql = try database.scalar("SELECT NOT (value IS NULL OR value < 0 OR value <> CAST(value AS INTEGER)) FROM t") ?? .null
+            let whole = sql == .integer(1)
+            #expect(RequestRows.isWholeCount(value) == whole, "as bound: \(value)")
+            #expect(RequestRows.isWholeCount(stored) == whole, "as stored: \(stored)")
+        }
+    }
+}

@@ -199,8 +199,8 @@ public enum AuditRules {
         """)
 
     /// The cells the `cells` rule looks at: every cell of 二/三/四 that is not a whole number ≥ 0, with its
-    /// place (by section, then as stored) and location. Section 三's table rows are tested whole first and
-    /// only a row holding such a cell is unfolded (`RequestRows.applicantRows`): most rows hold none.
+    /// place (by section, then as stored) and location. Of section 三 only the cells its table rows mark
+    /// `odd` (set at load by the same test, `RequestRows.isWholeCount`) are unfolded: most rows hold none.
     static let cellsOfNote: String = {
         func odd(_ value: String) -> String { "\(value) IS NULL OR \(value) < 0 OR \(value) <> CAST(\(value) AS INTEGER)" }
         return """
@@ -210,7 +210,7 @@ public enum AuditRules {
             SELECT q.report_id, 1e11 + q.rowid * 8 + c.k, \(RequestRows.cell("q", column: "c.k")), \(RequestRows.cell("q", column: "c.k", raw: true)), '',
                    '三 / ' || coalesce(q.reason, q.outcome, q.stage), c.applicant
               FROM request_row q \(AuditSQL.scanned("q")) CROSS JOIN \(RequestRows.applicantRows) c
-              WHERE (\(RequestRows.columns.map { odd("q." + $0.column) }.joined(separator: " OR "))) AND q.cells & (1 << c.k)
+              WHERE q.odd <> 0 AND q.odd & (1 << c.k)
             UNION ALL
             SELECT report_id, 2e11 + v.rowid, count, raw, '', '四 / ' || kind, result FROM review_litigation v \(AuditSQL.scanned("v"))
               WHERE \(odd("count"))

@@ -28,6 +28,7 @@ public enum RequestRows {
         outcome TEXT,
         reason TEXT,
         cells INTEGER NOT NULL,
+        odd INTEGER NOT NULL,
         \(columns.map { "\($0.column) NUMERIC" }.joined(separator: ", ")),
         \(columns.map { "\($0.column)_raw TEXT" }.joined(separator: ", "))
     );
@@ -63,7 +64,7 @@ public enum RequestRows {
 
     /// `INSERT INTO request_row` with every column, as `?1 …`.
     static let insert: String = {
-        let names = ["report_id", "stage", "outcome", "reason", "cells"] + columns.map(\.column) + columns.map { $0.column + "_raw" }
+        let names = ["report_id", "stage", "outcome", "reason", "cells", "odd"] + columns.map(\.column) + columns.map { $0.column + "_raw" }
         return "INSERT INTO request_row (\(names.joined(separator: ", "))) VALUES (\(names.indices.map { "?\($0 + 1)" }.joined(separator: ", ")))"
     }()
 
@@ -74,6 +75,8 @@ public enum RequestRows {
         public var outcome: String?
         public var reason: String?
         public var cells = 0
+        /// The columns whose cell was met and is not a whole number ≥ 0 (`isWholeCount`).
+        public var odd = 0
         public var values: [DatabaseValue] = Array(repeating: .null, count: RequestRows.columns.count)
         public var raws: [DatabaseValue] = Array(repeating: .null, count: RequestRows.columns.count)
     }
@@ -102,10 +105,23 @@ public enum RequestRows {
             let index = position ?? rows.count
             if position == nil { rows.append(Row(stage: cell.stage, outcome: cell.outcome, reason: cell.reason)) }
             rows[index].cells |= bit(column)
+            if isWholeCount(cell.count) { rows[index].odd &= ~bit(column) } else { rows[index].odd |= bit(column) }
             rows[index].values[column] = cell.count
             rows[index].raws[column] = cell.raw
         }
         return rows
+    }
+
+    /// A cell as the audit's `cells` rule wants it: a whole number ≥ 0. The same test as the rule's SQL,
+    /// `NOT (value IS NULL OR value < 0 OR value <> CAST(value AS INTEGER))`, on the value as stored (a
+    /// test compares the two on every kind of value); `odd` marks the others, so the rule unfolds only
+    /// the table rows holding one (99 % of rows hold none).
+    static func isWholeCount(_ value: DatabaseValue) -> Bool {
+        switch value {
+        case .integer(let number): return number >= 0
+        case .real(let number): return number >= 0 && number < 9.2e18 && number == number.rounded(.towardZero)
+        default: return false
+        }
     }
 
     static func same(_ a: String?, _ b: String?) -> Bool {
@@ -114,7 +130,7 @@ public enum RequestRows {
     }
 
     static func parameters(_ row: Row, report: DatabaseValue) -> [DatabaseValue] {
-        [report, .text(row.stage), .optional(row.outcome), .optional(row.reason), .integer(Int64(row.cells))] + row.values + row.raws
+        [report, .text(row.stage), .optional(row.outcome), .optional(row.reason), .integer(Int64(row.cells)), .integer(Int64(row.odd))] + row.values + row.raws
     }
 
     /// A report's cells in the order the reader met them: row by row, column by column.
