@@ -251,6 +251,21 @@ struct LoaderTests {
 
 /// What is no annual report is refused, named, and nothing of it is inserted.
 struct JunkTests {
+    /// Files of other kinds in a folder (a photo, a spreadsheet) are passed over and named; a README is not
+    /// a report and goes unmentioned.
+    @Test func filesOfOtherKindsInAFolderAreNamed() throws {
+        let folder = try LoaderTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["photo.jpg", "表.xlsx", "README.md", "a.txt"] {
+            try Data("x".utf8).write(to: folder.appendingPathComponent(name))
+        }
+        let expansion = try ReportPaths.expand([folder.path])
+        #expect(expansion.files.map { $0.split(separator: "/").last.map(String.init) ?? "" } == ["a.txt"])
+        #expect(expansion.notes.count == 1)
+        #expect(expansion.notes.first?.hasPrefix("2 file(s) in \(folder.path) not of a kind reports come in") == true)
+        #expect(expansion.notes.first?.contains("photo.jpg") == true && expansion.notes.first?.contains("表.xlsx") == true)
+    }
+
     @Test func aMeetingNoticeAndBinaryJunkAreRefused() throws {
         let folder = try LoaderTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

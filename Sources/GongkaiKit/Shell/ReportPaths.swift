@@ -14,13 +14,23 @@ public enum ReportPaths {
         for path in paths {
             if FileBytes.isDirectory(path) {
                 let walked = FileBytes.walk(path)
-                // A folder's README is about the folder, not a report.
-                expansion.files += walked.files.filter { file in
+                // A folder's README is about the folder, not a report; files of other kinds (images,
+                // spreadsheets) are passed over, and said so.
+                var otherKinds: [String] = []
+                for file in walked.files {
                     let name = file.split(separator: "/").last.map { $0.lowercased() } ?? ""
                     let ext = name.split(separator: ".").last.map(String.init) ?? ""
-                    return extensions.contains(ext) && !name.hasPrefix("readme")
+                    if extensions.contains(ext) {
+                        if !name.hasPrefix("readme") { expansion.files.append(file) }
+                    } else {
+                        otherKinds.append(file)
+                    }
                 }
                 expansion.notes += walked.skipped.map { $0 + " (skipped)" }
+                if !otherKinds.isEmpty {
+                    let shown = otherKinds.prefix(3).joined(separator: ", ") + (otherKinds.count > 3 ? ", …" : "")
+                    expansion.notes.append("\(otherKinds.count) file(s) in \(path) not of a kind reports come in (\(extensions.sorted().joined(separator: " "))) passed over: \(shown)")
+                }
             } else if FileBytes.exists(path) {
                 expansion.files.append(path)
             } else {
