@@ -54,6 +54,11 @@ public enum Catalog {
     /// What a request metric sums when section 三 is read a table row at a time: the row's 总计 cell.
     static let requestTotal = "f.total"
 
+    /// What a metric sums over the rows of its table (`table(_:applicantColumns:)`).
+    static func summed(_ metric: Metric, applicantColumns: Bool) -> String {
+        metric.source == .request && !applicantColumns ? requestTotal : metric.value
+    }
+
     public static let metrics: [Metric] = [
         Metric(name: "active", chinese: "主动公开", source: .channel, value: "f.items", condition: "f.approximate = 0",
                summary: "主动公开 items: by channel, the channel counts; otherwise the stated total (else the sum of the channels)"),

@@ -296,8 +296,7 @@ public struct SQLCompiler {
         if let aggregate = metric.aggregate { return aggregate }
         let conditions = metricConditions(metric, facts: facts)
         let filter = conditions.isEmpty ? "" : " FILTER (WHERE " + conditions.joined(separator: " AND ") + ")"
-        let value = metric.source == .request && !facts.contains("applicant") ? Catalog.requestTotal : metric.value
-        return "sum(\(value))" + filter
+        return "sum(\(Catalog.summed(metric, applicantColumns: facts.contains("applicant"))))" + filter
     }
 
     /// What a metric sums: its own condition, the 总计 column or the applicant columns, its template.

@@ -43,7 +43,7 @@ public enum ReportTotals {
             names.append(presence(source))
             values.append("\(alias).present")
             for metric in metrics where metric.source == source {
-                let value = source == .request ? Catalog.requestTotal : metric.value
+                let value = Catalog.summed(metric, applicantColumns: false)
                 let conditions = compiler.metricConditions(metric, facts: []).filter { !$0.hasPrefix("r.") }
                 columns.append("sum(\(value)) FILTER (WHERE \(conditions.joined(separator: " AND "))) AS \(column(metric))")
                 names.append(column(metric))

@@ -14,12 +14,11 @@ public enum RequestRows {
         "natural_person", "business", "research", "public_interest", "legal_service", "other", "total",
     ]).map { ($0, $1) }
 
-    /// The bit of `cells` that says the reader met a row's cell in column `index`. A row holds every
-    /// column but one of a number merged over several rows, kept on its outcome in its own column only.
+    /// The bit of `cells` that says the reader met a row's cell in column `index`. A row holds all seven,
+    /// except the row of a number merged over several rows of one outcome: that number's column only.
     static func bit(_ index: Int) -> Int { 1 << index }
     /// A cell's place among all cells, row by row then column by column: `rowid * 8 + column`.
     static func position(_ index: Int) -> String { "rowid * 8 + \(index)" }
-    static let allCells = (1 << columns.count) - 1
 
     static let table = """
     CREATE TABLE IF NOT EXISTS request_row (
@@ -70,15 +69,15 @@ public enum RequestRows {
 
     /// A report's cells gathered into table rows, in the order the rows were met. A cell whose column its
     /// row already holds starts another row of the same labels (never seen from the reader; kept, not lost).
-    public struct Row: Equatable {
-        public var stage: String
-        public var outcome: String?
-        public var reason: String?
-        public var cells = 0
+    struct Row: Equatable {
+        var stage: String
+        var outcome: String?
+        var reason: String?
+        var cells = 0
         /// The columns whose cell was met and is not a whole number ≥ 0 (`isWholeCount`).
-        public var odd = 0
-        public var values: [DatabaseValue] = Array(repeating: .null, count: RequestRows.columns.count)
-        public var raws: [DatabaseValue] = Array(repeating: .null, count: RequestRows.columns.count)
+        var odd = 0
+        var values: [DatabaseValue] = Array(repeating: .null, count: RequestRows.columns.count)
+        var raws: [DatabaseValue] = Array(repeating: .null, count: RequestRows.columns.count)
     }
 
     /// One cell as the long form has it.
