@@ -48,7 +48,7 @@ public enum AuditRules {
 
     /// The reports in scope where some applicant column of the 办理结果 rows does not add up as far as its
     /// numbers go: （七）总计 minus the outcome rows is not 0 (a column that fails the rule is one of these).
-    /// One pass in report order with seven sums; `outcomeSums` then looks at these reports only.
+    /// One pass over the table with seven sums; `outcomeSums` then looks at these reports only.
     static let unbalancedOutcomes: String = {
         let columns = RequestRows.columns.enumerated().map { k, column in
             "sum(CASE WHEN outcome = '总计' THEN -\(column.column) ELSE \(column.column) END) AS d\(k)"
@@ -109,8 +109,8 @@ public enum AuditRules {
         """)
 
     /// The reports in scope where some block of section 四 does not add up as far as its numbers go: its
-    /// 总计 minus its other rows is not 0 (a block that fails the rule is one of these). One pass in report
-    /// order; the rule's text is then made for these reports only.
+    /// 总计 minus its other rows is not 0 (a block that fails the rule is one of these). One pass over the
+    /// table; the rule's text is then made for these reports only.
     static let unbalancedReviews: String = {
         let blocks = TemplateCatalog.reviewKinds.enumerated().map { index, kind in
             "sum(CASE WHEN result = '总计' THEN -count ELSE count END) FILTER (WHERE kind = '\(kind)') AS d\(index)"
