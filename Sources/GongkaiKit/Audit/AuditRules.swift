@@ -40,8 +40,8 @@ public enum AuditRules {
         SELECT report_id, 'row_total', 'error',
           '总计 ' || \(n("total")) || ' ≠ ' || \(partColumns.map { "'\($0.applicant) ' || \(n($0.column))" }.joined(separator: " || ' + ' || ")) || ' = ' || \(n("parts")),
           \(n("parts")), \(n("total")), '三 / ' || coalesce(reason, outcome, stage) || ' / 总计'
-        FROM (SELECT q.*, \(partColumns.map { "q." + $0.column }.joined(separator: " + ")) AS parts FROM request_row q \(AuditSQL.scanned("q"))
-              WHERE total IS NOT NULL AND \(partColumns.map { "\($0.column) IS NOT NULL" }.joined(separator: " AND ")))
+        FROM (SELECT *, \(partColumns.map(\.column).joined(separator: " + ")) AS parts FROM request_row
+              WHERE report_id \(AuditSQL.scope) AND total IS NOT NULL AND \(partColumns.map { "\($0.column) IS NOT NULL" }.joined(separator: " AND ")))
         WHERE total <> parts
         ORDER BY report_id, stage, outcome, reason
         """)
@@ -54,7 +54,7 @@ public enum AuditRules {
             "sum(CASE WHEN outcome = '总计' THEN -\(column.column) ELSE \(column.column) END) AS d\(k)"
         }
         return """
-            SELECT report_id FROM (SELECT report_id, \(columns.joined(separator: ", ")) FROM request_row q \(AuditSQL.scanned("q")) WHERE stage = '办理结果' GROUP BY report_id)
+            SELECT report_id FROM (SELECT report_id, \(columns.joined(separator: ", ")) FROM request_row WHERE stage = '办理结果' AND report_id \(AuditSQL.scope) GROUP BY report_id)
             WHERE \(RequestRows.columns.indices.map { "d\($0) <> 0" }.joined(separator: " OR "))
             """
     }()
@@ -116,7 +116,7 @@ public enum AuditRules {
             "sum(CASE WHEN result = '总计' THEN -count ELSE count END) FILTER (WHERE kind = '\(kind)') AS d\(index)"
         }
         return """
-            SELECT report_id FROM (SELECT report_id, \(blocks.joined(separator: ", ")) FROM review_litigation v \(AuditSQL.scanned("v")) GROUP BY report_id)
+            SELECT report_id FROM (SELECT report_id, \(blocks.joined(separator: ", ")) FROM review_litigation WHERE report_id \(AuditSQL.scope) GROUP BY report_id)
             WHERE \(TemplateCatalog.reviewKinds.indices.map { "d\($0) <> 0" }.joined(separator: " OR "))
             """
     }()
