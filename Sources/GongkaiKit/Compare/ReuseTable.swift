@@ -1,5 +1,3 @@
-import Foundation
-
 /// `text_reuse`: for each report whose body has a report of the year before (the same link as the audit's
 /// `carry_over`), how much of its sections 一/五/六 repeats that report's (`TextReuse`), per section and for
 /// the whole. Worked out again on first use after a load (like the audit's findings): a load only marks it
@@ -23,20 +21,6 @@ public enum ReuseTable {
         let pairs = try rebuild(database)
         try database.execute("DELETE FROM gongkai_state WHERE key = ?1", [.text(staleKey)])
         return pairs
-    }
-
-    /// `make(i)` for i in 0..<count, on every core; in order.
-    static func parallelMap<T: Sendable>(_ count: Int, _ make: @Sendable (Int) -> T) -> [T] {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / 64))
-        var results = [T?](repeating: nil, count: count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            // Each worker writes its own indexes only.
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                for index in stride(from: worker, to: count, by: workers) { slots[index] = make(index) }
-            }
-        }
-        return results.map { $0! }
     }
 
     /// The benchmark's entry: every pair measured anew, whatever the state.
@@ -65,8 +49,10 @@ public enum ReuseTable {
         let reports = Array(ids)
         let position = Dictionary(uniqueKeysWithValues: reports.enumerated().map { ($0.element, $0.offset) })
         let read = texts
-        let prepared = Self.parallelMap(reports.count) { TextReuse.Text(read[reports[$0]] ?? [:]) }
-        let measured = Self.parallelMap(pairs.count) { index in
+        // Below 64 pairs a thread costs more than it saves.
+        let workers = max(1, min(System.activeProcessors, pairs.count / 64))
+        let prepared = Parallel.map(reports.count, workers: workers) { TextReuse.Text(read[reports[$0]] ?? [:]) }
+        let measured = Parallel.map(pairs.count, workers: workers) { index in
             TextReuse.compare(newer: prepared[position[pairs[index].0]!], older: prepared[position[pairs[index].1]!])
         }
         try database.transaction {

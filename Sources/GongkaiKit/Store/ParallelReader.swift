@@ -16,32 +16,8 @@ public enum ParallelReader {
         public var placeSources = PlaceResolver.Sources()
     }
 
-    /// Slots written by one worker each (different indices of raw memory, no shared Swift array to
-    /// mutate), read after all workers are done.
-    final class Slots: @unchecked Sendable {
-        let buffer: UnsafeMutableBufferPointer<Result<Parsed, ReadError>?>
-        init(count: Int) {
-            buffer = .allocate(capacity: count)
-            buffer.initialize(repeating: nil)
-        }
-        deinit {
-            buffer.deinitialize()
-            buffer.deallocate()
-        }
-    }
-
     public static func read(_ files: [String], workers: Int = System.activeProcessors, places: PlaceResolver = PlaceResolver()) -> [Result<Parsed, ReadError>] {
-        let slots = Slots(count: files.count)
-        let workers = max(1, min(files.count, workers))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            let reader = ReportReader()
-            while index < files.count {
-                slots.buffer[index] = parse(files[index], reader: reader, places: places)
-                index += workers
-            }
-        }
-        return slots.buffer.map { $0 ?? .failure(ReadError(file: "?", reason: "not read")) }
+        Parallel.map(files.count, workers: workers) { parse(files[$0], reader: ReportReader(), places: places) }
     }
 
     /// Reads `files` in batches on a background thread while `consume` handles each batch, in order,
@@ -133,6 +109,23 @@ public enum ParallelReader {
         } catch {
             return .failure(error)
         }
+    }
+}
+
+/// Work on every core, results in order.
+public enum Parallel {
+    /// `make(i)` for i in 0..<count, on `workers` threads (each takes every workers-th index); in order.
+    public static func map<T: Sendable>(_ count: Int, workers: Int = System.activeProcessors, _ make: @Sendable (Int) -> T) -> [T] {
+        let workers = max(1, min(count, workers))
+        var results = [T?](repeating: nil, count: count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each worker writes its own indexes only.
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for index in stride(from: worker, to: count, by: workers) { slots[index] = make(index) }
+            }
+        }
+        return results.map { $0! }
     }
 }
 

@@ -1,5 +1,3 @@
-import CSQLite
-
 /// The tables users write raw SQL against (docs/schema.md documents every column and the values it takes).
 /// Column names are English; category values are the templates' own Chinese labels.
 ///
@@ -127,8 +125,6 @@ public enum Schema {
     CREATE INDEX IF NOT EXISTS text_reuse_report ON text_reuse(report_id, section);
     """
 
-    /// Indexes added within a version, created when a file of the current version is opened (none now).
-    static let indexesAddedLater = ""
 
     /// What schema version 3 added (a version-2 file is brought up to it): where each place came from, the
     /// places as grouped (a bare name made unique with its parent), the files of a body and year left out
@@ -189,8 +185,6 @@ public enum Schema {
         case .gongkai(let found) where found == version:
             do {
                 try database.execute("PRAGMA foreign_keys = ON")
-                // Indexes added within a version (a no-op when they are there; read-only files keep theirs).
-                if !indexesAddedLater.isEmpty, sqlite3_db_readonly(database.handle, "main") == 0 { try database.execute(indexesAddedLater) }
             } catch { throw StoreError(message: error.message) }
         case .gongkai(let found) where found >= 1 && found < version:
             // Each version's additions, from the file's on: version 2 added report.values_hash (the same
