@@ -8,15 +8,21 @@ struct REPLTests {
     final class Terminal {
         let name = "gk\(UInt32.random(in: 0..<UInt32.max))"
         let history: String
+        /// A history file the terminal made for itself goes with it; one passed in is the caller's.
+        private let ownsHistory: Bool
 
         init(history: String? = nil) throws {
             self.history = history ?? FileManager.default.temporaryDirectory.appendingPathComponent("gk-history-\(UUID().uuidString)").path
+            ownsHistory = history == nil
             let command = "cd '\(BinaryRunner.packageRoot.path)' && LANG=C.UTF-8 GONGKAI_HISTORY='\(self.history)' '\(BinaryRunner.binary.path)'"
             try Self.tmux(["new-session", "-d", "-s", name, "-x", "150", "-y", "50", command])
             _ = try waitFor("gongkai>")
         }
 
-        deinit { _ = try? Self.tmux(["kill-session", "-t", name]) }
+        deinit {
+            _ = try? Self.tmux(["kill-session", "-t", name])
+            if ownsHistory { try? FileManager.default.removeItem(atPath: history) }
+        }
 
         @discardableResult
         static func tmux(_ arguments: [String]) throws -> String { try Tmux.run(arguments) }
