@@ -44,8 +44,15 @@ public enum DisplayWidth {
         bytes.withUnsafeBufferPointer { buffer in
             var width = 0, index = 0
             while index < buffer.count {
+                // Printable ASCII, the most of a table's bytes, without decoding.
+                let byte = buffer[index]
+                if byte >= 0x20 && byte < 0x7F {
+                    width += 1
+                    index += 1
+                    continue
+                }
                 let (value, length) = FastText.decode(buffer, at: index)
-                width += value < 0x80 ? (value >= 0x20 && value < 0x7F ? 1 : 0) : Unicode.Scalar(value).map { of($0) } ?? 1
+                width += value < 0x80 ? 0 : Unicode.Scalar(value).map { of($0) } ?? 1
                 index += length
             }
             return width
