@@ -29,4 +29,7 @@ public enum Limits {
     /// 2 MB, made every audit rule and question read the file again through the kernel (a 100,000-report
     /// file is 1 GB); a process holding the whole file in memory is what `:memory:` does anyway.
     public static let pageCacheMiB = 1024
+    /// Reports an audit must cover before a second connection runs half its rules (`AuditHelper`): below
+    /// it, opening the connection costs more than it saves.
+    public static let auditHelperReports = 1000
 }

@@ -48,8 +48,10 @@ public struct Auditor {
             try database.execute("DELETE FROM temp.audit_scope")
             let selection = scope ?? CompiledQuery(sql: "SELECT id FROM report", values: [])
             try database.execute("INSERT INTO temp.audit_scope " + selection.sql, selection.values)
-            try database.execute("DELETE FROM finding WHERE report_id IN (SELECT id FROM temp.audit_scope) AND rule IN (\(placeholders))", ruleIDs)
-            for rule in rules { try database.execute(rule.sql) }
+            let scopeSize = try database.scalar("SELECT count(*) FROM temp.audit_scope")?.double ?? 0
+            try AuditHelper.run(rules, on: database, selection: selection, scopeSize: Int(scopeSize)) {
+                try database.execute("DELETE FROM finding WHERE report_id IN (SELECT id FROM temp.audit_scope) AND rule IN (\(placeholders))", ruleIDs)
+            }
         }
         var values = ruleIDs
         var severityTest = ""
