@@ -34,6 +34,8 @@ struct RendererTests {
         #expect(text.contains("\"抖音 \"\"大美羊亭\"\"\""))
         #expect(text.contains("\"a,b|c\",\"line\nbreak\",,0.3333\r\n"))
         #expect(CSVRenderer.render(Self.empty, bom: true).hasPrefix("\u{FEFF}乡镇,count\r\n"))
+        // A CR LF inside a text (one Character in Swift, two bytes in the file), a lone CR, an empty text.
+        #expect(CSVRenderer.line([.text("a\r\nb"), .text("c\rd"), .text(""), .integer(-3), .real(2.5)]) == "\"a\r\nb\",\"c\rd\",,-3,2.5\r\n")
     }
 
     @Test func jsonHasTypedValues() throws {
