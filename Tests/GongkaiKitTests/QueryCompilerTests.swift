@@ -37,11 +37,18 @@ struct QueryCompilerTests {
     }
 
     @Test func metricsFromSeveralTablesAreJoinedOnTheDimensions() throws {
-        let query = try compiled("requests, reviews, active by county")
-        #expect(query.sql.contains("k AS (SELECT d0 FROM s0 UNION SELECT d0 FROM s1 UNION SELECT d0 FROM s2)"))
-        #expect(query.sql.contains("FROM k LEFT JOIN s0 ON s0.d0 IS k.d0 LEFT JOIN s1 ON s1.d0 IS k.d0 LEFT JOIN s2 ON s2.d0 IS k.d0"))
-        // By report dimensions, each report's totals (report_total); by a fact, the fact table.
-        #expect(query.sql.contains("sum(t.reviews) AS m1 FROM report r JOIN report_total t ON t.report_id = r.id WHERE t.has_review = 1"))
+        let query = try compiled("requests, findings, active by county")
+        #expect(query.sql.contains("k AS (SELECT d0 FROM s0 UNION SELECT d0 FROM s1)"))
+        #expect(query.sql.contains("FROM k LEFT JOIN s0 ON s0.d0 IS k.d0 LEFT JOIN s1 ON s1.d0 IS k.d0"))
+        // By report dimensions, each report's totals (report_total) and the report's own columns in one
+        // pass: a table's metric only over the reports with rows of the table; by a fact, the fact table.
+        let onePass = try compiled("requests, reviews, active by county").sql
+        #expect(onePass.contains("sum(t.reviews) FILTER (WHERE t.has_review = 1) AS m1"))
+        #expect(onePass.contains("FROM report r LEFT JOIN report_total t ON t.report_id = r.id GROUP BY d0) SELECT"))
+        #expect(!onePass.contains("UNION"))
+        // Without a report metric, the groups are the reports with rows of one of the tables.
+        #expect(try compiled("requests, reviews by county").sql.contains("HAVING count(*) FILTER (WHERE t.has_request = 1 OR t.has_review = 1) > 0"))
+        #expect(try compiled("reviews by county").sql.contains("sum(t.reviews) AS m0 FROM report r JOIN report_total t ON t.report_id = r.id WHERE t.has_review = 1"))
         #expect(try compiled("reviews by county where year = 2021").sql.contains("JOIN report_total t"))
         #expect(try compiled("requests by county where applicant = '自然人'").sql.contains("JOIN request f"))
         #expect(try compiled("active by county").sql.contains("report_total") == false)

@@ -11,6 +11,10 @@
 ///   report's stated total, falling back to the sum of its channel counts where no total is stated;
 /// - metrics of one template only (`fees`, `procurement`, …) are NULL for the other template's reports.
 public struct SQLCompiler {
+    /// Metrics read from per-report totals share one pass over the reports (`onePass`); off only in the
+    /// test that holds the answers of the two ways equal.
+    var onePassOverReports = true
+
     public init() {}
 
     public func compile(_ query: ResolvedQuery) -> CompiledStatement {
@@ -102,7 +106,7 @@ public struct SQLCompiler {
     /// dimension's when there are two or more, else the whole result.
     func select(_ query: ResolvedQuery, groupings: [ResolvedQuery.Grouping], builder: inout SQLBuilder, ordered: Bool,
                 sharePartition: [Int]? = nil) -> String {
-        let sources = plan(query)
+        let sources = onePass(plan(query), query: query, groupings: groupings)
         var ctes: [String] = []
         for (index, source) in sources.enumerated() {
             ctes.append("s\(index) AS (\(aggregate(source, query: query, groupings: groupings, builder: &builder)))")
@@ -203,6 +207,38 @@ public struct SQLCompiler {
         var metrics: [Int]
         /// `active` read from the reports' stated totals rather than channel rows.
         var statedActive: Bool
+        /// Set on the plan `onePass` makes: the tables whose per-report totals it reads beside the
+        /// report's own columns, in one pass over the reports; and whether report metrics are among its
+        /// metrics (then every report makes its group).
+        var totalsOf: [Catalog.Source] = []
+        var withReportMetrics = false
+    }
+
+    /// Whether a plan's metrics are read from `report_total` (one row per report) rather than its table's
+    /// rows: by report dimensions, when every metric is a per-report total.
+    func readsTotals(_ plan: SourcePlan, query: ResolvedQuery, groupings: [ResolvedQuery.Grouping]) -> Bool {
+        rowsRead(plan, query: query, groupings: groupings) != nil && ReportTotals.sources.contains(plan.source)
+            && plan.metrics.allSatisfy { ReportTotals.holds(query.metrics[$0]) }
+    }
+
+    /// The plans that read per-report totals, and the report's own metrics, as one plan: one pass over
+    /// the reports for all of them (`requests, reviews, active, penalties by county, year` read the
+    /// reports four times, then joined the four results on the groups). The answers are the same: a
+    /// table's metric is NULL in a group none of whose reports has rows of the table, as when its group
+    /// was missing from a pass of its own, and the groups are the reports' (with report metrics) or those
+    /// with rows of one of the tables.
+    func onePass(_ plans: [SourcePlan], query: ResolvedQuery, groupings: [ResolvedQuery.Grouping]) -> [SourcePlan] {
+        let totals = plans.indices.filter { readsTotals(plans[$0], query: query, groupings: groupings) }
+        let report = plans.indices.filter { plans[$0].source == .report }
+        guard onePassOverReports, !totals.isEmpty, totals.count + report.count >= 2 else { return plans }
+        let joined = Set(totals + report)
+        var merged = SourcePlan(source: .report, metrics: joined.sorted().flatMap { plans[$0].metrics },
+                                statedActive: report.contains { plans[$0].statedActive })
+        merged.totalsOf = totals.map { plans[$0].source }
+        merged.withReportMetrics = !report.isEmpty
+        var result = plans.indices.filter { !joined.contains($0) }.map { plans[$0] }
+        result.insert(merged, at: 0)
+        return result
     }
 
     func plan(_ query: ResolvedQuery) -> [SourcePlan] {
@@ -225,11 +261,12 @@ public struct SQLCompiler {
     }
 
     func aggregate(_ plan: SourcePlan, query: ResolvedQuery, groupings: [ResolvedQuery.Grouping], builder: inout SQLBuilder) -> String {
+        if !plan.totalsOf.isEmpty { return onePassAggregate(plan, query: query, groupings: groupings, builder: &builder) }
         var columns = groupings.enumerated().map { "\($0.element.dimension.grouped) AS d\($0.offset)" }
         let facts = query.factDimensions
         let rows = rowsRead(plan, query: query, groupings: groupings)
         // By report dimensions, metrics that are per-report totals are read from those (one row per report).
-        let fromTotals = rows != nil && ReportTotals.sources.contains(plan.source) && plan.metrics.allSatisfy { ReportTotals.holds(query.metrics[$0]) }
+        let fromTotals = readsTotals(plan, query: query, groupings: groupings)
         for index in plan.metrics {
             let metric = query.metrics[index]
             columns.append((fromTotals ? totalAggregate(metric) : metricAggregate(metric, plan: plan, facts: facts)) + " AS m\(index)")
@@ -268,6 +305,32 @@ public struct SQLCompiler {
         return sql
     }
 
+    /// The plan `onePass` made: each table's metrics summed over the reports that have rows of the table
+    /// (NULL in a group with none), the report metrics over every report.
+    func onePassAggregate(_ plan: SourcePlan, query: ResolvedQuery, groupings: [ResolvedQuery.Grouping], builder: inout SQLBuilder) -> String {
+        var columns = groupings.enumerated().map { "\($0.element.dimension.grouped) AS d\($0.offset)" }
+        for index in plan.metrics {
+            let metric = query.metrics[index]
+            if plan.totalsOf.contains(metric.source), ReportTotals.holds(metric) {
+                // Over no report (none in the group has rows of the table) the sum is NULL.
+                columns.append(totalAggregate(metric, where: "t.\(ReportTotals.presence(metric.source)) = 1") + " AS m\(index)")
+            } else {
+                columns.append(metricAggregate(metric, plan: plan, facts: []) + " AS m\(index)")
+            }
+        }
+        var sql = "SELECT " + columns.joined(separator: ", ") + " FROM report r LEFT JOIN report_total t ON t.report_id = r.id"
+        if let filter = query.filter { sql += " WHERE " + condition(filter, builder: &builder) }
+        if !groupings.isEmpty {
+            sql += " GROUP BY " + groupings.indices.map { "d\($0)" }.joined(separator: ", ")
+            if !plan.withReportMetrics {
+                // The groups of the tables' passes: reports with rows of one of them.
+                let present = plan.totalsOf.map { "t.\(ReportTotals.presence($0)) = 1" }.joined(separator: " OR ")
+                sql += " HAVING count(*) FILTER (WHERE \(present)) > 0"
+            }
+        }
+        return sql
+    }
+
     /// The rows of its table a source's metrics read, as one condition — when every metric says which
     /// (no whole-table aggregate such as `count`), the groups are of report dimensions only (a fact
     /// dimension's groups come from the rows themselves) and the query filters on no fact column.
@@ -284,9 +347,9 @@ public struct SQLCompiler {
     }
 
     /// A metric summed over its reports' totals (`report_total`), for the reports of its template.
-    func totalAggregate(_ metric: Catalog.Metric) -> String {
-        let template = metricConditions(metric, facts: []).filter { $0.hasPrefix("r.") }
-        return "sum(t.\(ReportTotals.column(metric)))" + (template.isEmpty ? "" : " FILTER (WHERE " + template.joined(separator: " AND ") + ")")
+    func totalAggregate(_ metric: Catalog.Metric, where present: String? = nil) -> String {
+        let conditions = (present.map { [$0] } ?? []) + metricConditions(metric, facts: []).filter { $0.hasPrefix("r.") }
+        return "sum(t.\(ReportTotals.column(metric)))" + (conditions.isEmpty ? "" : " FILTER (WHERE " + conditions.joined(separator: " AND ") + ")")
     }
 
     func metricAggregate(_ metric: Catalog.Metric, plan: SourcePlan, facts: Set<String>) -> String {
