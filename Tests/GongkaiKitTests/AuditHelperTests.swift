@@ -27,7 +27,8 @@ struct AuditHelperTests {
             try database.execute("CREATE TEMP TABLE IF NOT EXISTS audit_scope (id INTEGER PRIMARY KEY)")
             try database.execute("DELETE FROM temp.audit_scope")
             try database.execute("INSERT INTO temp.audit_scope " + selection.sql)
-            return try AuditHelper.run(rules, on: database, selection: selection, scopeSize: 1, helperFrom: 1) {
+            let size = Int(try database.scalar("SELECT count(*) FROM temp.audit_scope")?.double ?? 0)
+            return try AuditHelper.run(rules, on: database, selection: selection, scopeSize: size, helperFrom: 1) {
                 try database.execute("DELETE FROM finding WHERE rule NOT LIKE 'parse:%'")
             }
         }
@@ -75,6 +76,26 @@ struct AuditHelperTests {
         #expect(try Self.runWithHelper([otherShape, plain], on: database) == 0)
         #expect(try database.scalar("SELECT count(*) FROM finding WHERE rule = 'other_shape'") == .integer(2))
         #expect(try database.scalar("SELECT count(*) FROM finding WHERE rule = 'plain'") == .integer(4))
+    }
+
+    @Test func aHelperThatSeesAnotherScopeRunsNothing() throws {
+        let (session, path) = try Self.corpusFile()
+        defer { Self.remove(path) }
+        let database = session.database
+        // The writer's scope is the database's reports; told it is one more, the helper's count differs
+        // (as it would reading another file): every rule is run by the writer.
+        let selection = CompiledQuery(sql: "SELECT id FROM report", values: [])
+        let helped = try database.transaction {
+            try database.execute("CREATE TEMP TABLE IF NOT EXISTS audit_scope (id INTEGER PRIMARY KEY)")
+            try database.execute("DELETE FROM temp.audit_scope")
+            try database.execute("INSERT INTO temp.audit_scope " + selection.sql)
+            let size = Int(try database.scalar("SELECT count(*) FROM temp.audit_scope")?.double ?? 0)
+            return try AuditHelper.run(AuditRules.all, on: database, selection: selection, scopeSize: size + 1, helperFrom: 1) {
+                try database.execute("DELETE FROM finding WHERE rule NOT LIKE 'parse:%'")
+            }
+        }
+        #expect(helped == 0)
+        #expect(try database.scalar("SELECT count(DISTINCT rule) FROM finding WHERE rule NOT LIKE 'parse:%'")?.double ?? 0 >= 8)
     }
 
     @Test func anInMemoryDatabaseHasNoHelper() throws {

@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 
 /// The audit on two cores. SQLite runs a statement on one thread, so an audit of a national `--db` used
@@ -36,14 +37,13 @@ final class AuditHelper: @unchecked Sendable {
     @discardableResult
     static func run(_ rules: [AuditRule], on database: Database, selection: CompiledQuery, scopeSize: Int,
                     helperFrom: Int = Limits.auditHelperReports, first: () throws -> Void) throws -> Int {
-        guard rules.count > 1, scopeSize >= helperFrom, database.path != ":memory:", FileManager.default.fileExists(atPath: database.path) else {
+        guard rules.count > 1, scopeSize >= helperFrom, let path = database.filePath else {
             try first()
             for rule in rules { try database.execute(rule.sql) }
             return 0
         }
         let helper = AuditHelper(rules: rules)
-        let path = database.path
-        Thread.detachNewThread { helper.work(path: path, selection: selection) }
+        Thread.detachNewThread { helper.work(path: path, selection: selection, scopeSize: scopeSize) }
         // Whatever happens here, the helper is waited for: its connection reads the file this one writes.
         var ownError: Error?
         do {
@@ -67,13 +67,18 @@ final class AuditHelper: @unchecked Sendable {
     }
 
     /// The helper's side: its own connection and scope, then rules from the front until none is left.
-    private func work(path: String, selection: CompiledQuery) {
+    /// A scope of another size than the writer's means another database than the writer's (the file
+    /// replaced since it was opened): the helper runs nothing.
+    private func work(path: String, selection: CompiledQuery, scopeSize: Int) {
         defer { done.signal() }
         var current: Int? = 0
         do {
             let connection = try Database(path: path, readOnly: true)
             try connection.execute("CREATE TEMP TABLE audit_scope (id INTEGER PRIMARY KEY)")
             try connection.execute("INSERT INTO temp.audit_scope " + selection.sql, selection.values)
+            guard try connection.scalar("SELECT count(*) FROM temp.audit_scope") == .integer(Int64(scopeSize)) else {
+                throw DatabaseError(code: SQLITE_ERROR, message: "the helper's scope differs from the writer's")
+            }
             while let index = current {
                 if let select = Self.select(of: rules[index]) {
                     let rows = try connection.query(select).rows

@@ -38,6 +38,13 @@ public final class Database {
         sqlite3_set_authorizer(connection, authorize, readOnlyGuard)
     }
 
+    /// The database file's full path as SQLite opened it; nil for an in-memory or temporary database.
+    public var filePath: String? {
+        guard let name = sqlite3_db_filename(handle, "main") else { return nil }
+        let path = String(cString: name)
+        return path.isEmpty ? nil : path
+    }
+
     deinit {
         sqlite3_close_v2(handle)
         readOnlyGuard.deallocate()
