@@ -246,6 +246,8 @@ struct FindingsInChineseTests {
          "2021 年度报告仍用 2019 年模板；2021 年模板（国办公开办函〔2021〕30号）自 2021 年度报告起适用"),
         ("93.5% of sections 一/五/六 (185 characters) repeats the 2021 report (a.txt)", "一/五/六部分（185 字）有 93.5% 与 2021 年报告（a.txt）重复"),
         ("the same body and year loaded twice with different numbers: a.txt and b.txt; sums count both", "同一机关同年载入了两份数字不同的文件：a.txt 和 b.txt；合计会重复计算"),
+        ("another file of this body and year, with other numbers, was left out: a.txt (一 主动公开总数: kept 540, skipped 532; 一 微博: kept 9, skipped —); this one was kept: as complete, and its file name says it is a correction",
+         "同一机关同年另一份数字不同的文件未载入：a.txt（一 主动公开总数：保留的 540，未载入的 532; 一 微博：保留的 9，未载入的 —）；保留本文件：as complete, and its file name says it is a correction"),
     ])
     func eachMessageShape(english: String, chinese: String) {
         #expect(FindingsInChinese.message(english) == chinese)

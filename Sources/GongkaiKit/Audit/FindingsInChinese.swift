@@ -32,6 +32,8 @@ enum FindingsInChinese {
         // duplicate_report
         (#"^another file of this body and year, with other numbers, was left out: (.*?)(?: \((.*)\))?; this one was kept: (.*)$"#, "同一机关同年另一份数字不同的文件未载入：$1（$2）；保留本文件：$3"),
         (#"^the same body and year loaded twice with different numbers: (.*) and (.*); sums count both$"#, "同一机关同年载入了两份数字不同的文件：$1 和 $2；合计会重复计算"),
+        // duplicate_report's differences, one value of each file
+        (#": kept (\S+), skipped (\S+)"#, "：保留的 $1，未载入的 $2"),
         // template_outdated
         (#"^data year (\d+) on the 2019 template; the 2021 template \((.*)\) applies from the 2021 annual reports on$"#, "$1 年度报告仍用 2019 年模板；2021 年模板（$2）自 2021 年度报告起适用"),
         // text_reuse

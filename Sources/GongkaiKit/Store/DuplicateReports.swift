@@ -88,19 +88,24 @@ enum DuplicateReports {
         return (true, "as complete, and loaded later")
     }
 
-    /// The first values that differ, `label: a → b` (a from `first`, b from `second`).
-    static func differences(_ first: Version, _ second: Version, limit: Int = 3) -> [String] {
+    /// The first values that differ, each said with whose value is which — `label: kept 540, skipped 532`
+    /// (`words`: what `first` and `second` are) — never a bare `540 → 532`, which reads as "corrected from
+    /// 540 to 532" whichever file was which. `—` where one of them has no such value.
+    static func differences(_ first: Version, _ second: Version, words: (String, String), limit: Int = 3) -> [String] {
         let other = Dictionary(second.values.map { ($0.label, $0.value) }, uniquingKeysWith: { a, _ in a })
+        func said(_ label: String, _ mine: String, _ theirs: String) -> String {
+            "\(label): \(words.0) \(mine), \(words.1) \(theirs)"
+        }
         var seen = Set<String>()
         var out: [String] = []
         for (label, value) in first.values where seen.insert(label).inserted {
             let theirs = other[label] ?? "—"
-            if theirs != value { out.append("\(label): \(value) → \(theirs)") }
+            if theirs != value { out.append(said(label, value, theirs)) }
             if out.count == limit { return out }
         }
         let mine = Set(first.values.map(\.label))
         for (label, value) in second.values where !mine.contains(label) && out.count < limit {
-            out.append("\(label): — → \(value)")
+            out.append(said(label, "—", value))
         }
         return out
     }

@@ -188,14 +188,15 @@ public final class Loader {
             try insert(parsed)
             summary.otherVersions.append(.init(skipped: parsed.report.file, kept: earlierFile, body: name, year: year,
                                                because: mayBeTwoPlaces ? "several places share the name and neither file says which" : "",
-                                               differences: DuplicateReports.differences(older, newer), keptBoth: true))
+                                               // In the note's order: this file first, the one loaded before second.
+                                               differences: DuplicateReports.differences(newer, older, words: ("first", "second")), keptBoth: true))
             return true
         }
         let (keepNewer, because) = DuplicateReports.prefer(newer, over: older)
         let skippedFile = keepNewer ? earlierFile : parsed.report.file
         let keptFile = keepNewer ? parsed.report.file : earlierFile
-        // What the kept file says against the skipped one: `label: kept → skipped`.
-        let differences = keepNewer ? DuplicateReports.differences(newer, older) : DuplicateReports.differences(older, newer)
+        // What the kept file says against the skipped one: `label: kept 540, skipped 532`.
+        let differences = DuplicateReports.differences(keepNewer ? newer : older, keepNewer ? older : newer, words: ("kept", "skipped"))
         var keptID = earlierID
         if keepNewer {
             // Foreign keys are off during a load: the children go by hand. What was recorded against the
