@@ -105,4 +105,38 @@ struct SheetNameTests {
         #expect(names[5] == "Sheet")
         #expect(names[7] == "说明 (2)")
     }
+
+    /// The table is written into storage sized from its cells beforehand: on any cells — wide and
+    /// zero-width characters, control characters, line breaks, NULLs, numbers, cells cut at 60 columns,
+    /// percent columns — every line is there, each as wide as the columns say, and the row count closes it.
+    @Test(arguments: [true, false])
+    func anyCellsMakeACompleteTable(cutWide: Bool) {
+        var random = SystemRandomNumberGenerator()
+        let pieces = ["a", "7", "羊亭", "́", "\u{200B}", "\n", "\r\n", "\t", "\u{1B}[2J", "\u{85}", "😀", "Ｗ", " ", "|", "“", String(repeating: "长", count: 40)]
+        for _ in 0..<200 {
+            let columnCount = Int.random(in: 1...5, using: &random)
+            let columns = (0..<columnCount).map { "c\($0)" + (Bool.random(using: &random) ? "列" : "") }
+            let rows: [[DatabaseValue]] = (0..<Int.random(in: 0...12, using: &random)).map { _ in
+                (0..<columnCount).map { _ -> DatabaseValue in
+                    switch Int.random(in: 0..<5, using: &random) {
+                    case 0: return .null
+                    case 1: return .integer(Int64.random(in: -99_999...99_999, using: &random))
+                    case 2: return .real(Double.random(in: -1...1, using: &random))
+                    default: return .text((0..<Int.random(in: 0...4, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined())
+                    }
+                }
+            }
+            var result = ResultSet(columns: columns, rows: rows)
+            if Bool.random(using: &random) { result.percentColumns = [columns[0]] }
+            let text = TableRenderer.render(result, cutWide: cutWide)
+            let footer = "(\(rows.count) row\(rows.count == 1 ? "" : "s"))\n"
+            #expect(text.hasSuffix(footer), "\(result)")
+            let lines = text.dropLast().split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.count == rows.count + 3, "\(result)")
+            // The rule under the header is as wide as the table; no line is wider (the last column of
+            // text is not padded, so a line may be narrower).
+            let width = DisplayWidth.of(lines[1])
+            #expect(lines.dropLast().allSatisfy { DisplayWidth.of($0) <= width }, "\(result)")
+        }
+    }
 }
