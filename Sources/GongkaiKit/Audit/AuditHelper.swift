@@ -21,6 +21,8 @@ final class AuditHelper: @unchecked Sendable {
     private var finished: [(index: Int, rows: [[DatabaseValue]])] = []
     private var handedBack: [Int] = []
     private var cancelled = false
+    /// The helper's connection while it works, for `cancel` to interrupt.
+    private var connection: Database?
     private let done = DispatchSemaphore(value: 0)
 
     /// The first rule is the helper's from the start (whichever thread is quicker off the mark).
@@ -74,6 +76,9 @@ final class AuditHelper: @unchecked Sendable {
         var current: Int? = 0
         do {
             let connection = try Database(path: path, readOnly: true)
+            lock.withLock { self.connection = connection }
+            defer { lock.withLock { self.connection = nil } }
+            if lock.withLock({ cancelled }) { return }
             try connection.execute("CREATE TEMP TABLE audit_scope (id INTEGER PRIMARY KEY)")
             try connection.execute("INSERT INTO temp.audit_scope " + selection.sql, selection.values)
             guard try connection.scalar("SELECT count(*) FROM temp.audit_scope") == .integer(Int64(scopeSize)) else {
@@ -116,8 +121,11 @@ final class AuditHelper: @unchecked Sendable {
         }
     }
 
-    /// The writer failed: the helper takes no further rule.
+    /// The writer failed (or was interrupted: Ctrl-C): the helper stops its rule and takes no further one.
     private func cancel() {
-        lock.withLock { cancelled = true }
+        lock.withLock {
+            cancelled = true
+            connection?.interrupt()
+        }
     }
 }
