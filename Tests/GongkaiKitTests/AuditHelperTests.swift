@@ -98,6 +98,20 @@ struct AuditHelperTests {
         #expect(try database.scalar("SELECT count(DISTINCT rule) FROM finding WHERE rule NOT LIKE 'parse:%'")?.double ?? 0 >= 8)
     }
 
+    /// The helper's connection fails at once on a lock the writer holds, instead of waiting 30 s for a
+    /// writer that is waiting for it.
+    @Test func theHelpersConnectionDoesNotWaitForALock() throws {
+        let (session, path) = try Self.corpusFile()
+        defer { Self.remove(path) }
+        try session.database.execute("BEGIN EXCLUSIVE")
+        defer { try? session.database.execute("ROLLBACK") }
+        // Not a speed measurement: waiting is 30 s of polling the lock, failing at once is not waiting.
+        let start = ContinuousClock.now
+        let helper = try Database(path: path, readOnly: true, waitsForLocks: false)
+        #expect(throws: DatabaseError.self) { try helper.scalar("SELECT count(*) FROM report") }
+        #expect(ContinuousClock.now - start < .seconds(10))
+    }
+
     @Test func anInMemoryDatabaseHasNoHelper() throws {
         let session = try ScaleAnswerTests.corpus()
         #expect(try Self.runWithHelper(AuditRules.all, on: session.database) == 0)

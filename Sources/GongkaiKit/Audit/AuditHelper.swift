@@ -75,7 +75,10 @@ final class AuditHelper: @unchecked Sendable {
         defer { done.signal() }
         var current: Int? = 0
         do {
-            let connection = try Database(path: path, readOnly: true)
+            // The writer holds its transaction open until the helper is done; were it to need the file
+            // to itself before then (its page cache spilling), waiting for it would stall both for the
+            // lock's 30 s: the helper gives up at once and hands its rule back instead.
+            let connection = try Database(path: path, readOnly: true, waitsForLocks: false)
             lock.withLock { self.connection = connection }
             defer { lock.withLock { self.connection = nil } }
             if lock.withLock({ cancelled }) { return }

@@ -16,7 +16,10 @@ public final class Database {
         return true
     }()
 
-    public init(path: String = ":memory:", readOnly: Bool = false) throws(DatabaseError) {
+    /// `waitsForLocks: false`: fail at once with "database is locked" instead of waiting for another
+    /// connection's lock (the audit's helper must never wait for the writer it helps: the writer is
+    /// waiting for it). Even setting the page cache reads the schema, so this is decided on opening.
+    public init(path: String = ":memory:", readOnly: Bool = false, waitsForLocks: Bool = true) throws(DatabaseError) {
         _ = Self.configured
         var connection: OpaquePointer?
         let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
@@ -32,7 +35,7 @@ public final class Database {
         // A double-quoted name that is no column must be an error, not a string literal (SQLite's legacy
         // default): `ORDER BY "requests"` on a result without that column silently ordered by a constant.
         gongkai_disable_double_quoted_strings(connection)
-        sqlite3_busy_handler(connection, waitForLock, nil)
+        if waitsForLocks { sqlite3_busy_handler(connection, waitForLock, nil) }
         sqlite3_exec(connection, "PRAGMA cache_size = -\(Limits.pageCacheMiB * 1024)", nil, nil, nil)
         readOnlyGuard.initialize(to: 0)
         sqlite3_set_authorizer(connection, authorize, readOnlyGuard)
