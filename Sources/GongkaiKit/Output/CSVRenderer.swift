@@ -6,7 +6,7 @@
 public enum CSVRenderer {
     public static func render(_ result: ResultSet, bom: Bool = false) -> String {
         var out: [UInt8] = bom ? [0xEF, 0xBB, 0xBF] : []
-        out.reserveCapacity(TableRenderer.estimatedBytes(result) + result.rows.count * (result.columns.count + 2))
+        out.reserveCapacity(result.estimatedTextBytes + result.rows.count * (result.columns.count + 2))
         append(fields: result.columns.map(DatabaseValue.text), to: &out)
         for row in result.rows { append(fields: row, to: &out) }
         return String(decoding: out, as: UTF8.self)

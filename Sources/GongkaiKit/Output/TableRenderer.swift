@@ -13,7 +13,7 @@ public enum TableRenderer {
         // cell: this table is often 12,000 rows (channels by township), and an audit of 100,000 reports
         // prints 480,000 findings (176 MB), where every copy and every page of memory shows.
         var texts: [UInt8] = []
-        texts.reserveCapacity(estimatedBytes(result))
+        texts.reserveCapacity(result.estimatedTextBytes)
         var ends: [Int] = []
         var cellWidths: [Int] = []
         ends.reserveCapacity(result.rows.count * columnCount)
@@ -106,18 +106,6 @@ public enum TableRenderer {
                 return at
             }
         }
-    }
-
-    /// About how many bytes the cells' texts take: reserved once, so the buffer of a large result is not
-    /// copied as it grows (a Swift String knows its UTF-8 length without reading it).
-    static func estimatedBytes(_ result: ResultSet) -> Int {
-        var bytes = 0
-        for row in result.rows {
-            for value in row {
-                if case .text(let text) = value { bytes += text.utf8.count } else { bytes += 12 }
-            }
-        }
-        return bytes
     }
 
     /// A cell's text as the table shows it, appended as UTF-8.

@@ -207,6 +207,18 @@ public struct ResultSet: Sendable, Equatable {
         self.rows = rows
         self.cut = cut
     }
+
+    /// About how many bytes the cells take as text: what a renderer reserves once, so the buffer of a
+    /// large result is not copied as it grows (a Swift String knows its UTF-8 length without reading it).
+    var estimatedTextBytes: Int {
+        var bytes = 0
+        for row in rows {
+            for value in row {
+                if case .text(let text) = value { bytes += text.utf8.count } else { bytes += 12 }
+            }
+        }
+        return bytes
+    }
 }
 
 /// While another process holds the database (a load into the same `--db`), wait instead of failing at
