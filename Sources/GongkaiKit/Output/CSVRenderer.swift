@@ -12,16 +12,10 @@ public enum CSVRenderer {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// One row, CRLF-terminated.
+    /// One row (or the header: the columns' names as text), CRLF-terminated.
     static func line(_ row: [DatabaseValue]) -> String {
         var out: [UInt8] = []
         append(fields: row, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    static func field(_ text: String) -> String {
-        var out: [UInt8] = []
-        append(field: text, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 

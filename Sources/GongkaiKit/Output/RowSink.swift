@@ -37,7 +37,7 @@ final class StreamingWriter: RowSink {
         self.columns = columns
         buffer = title ?? ""
         switch shape {
-        case .csv(let bom): buffer += (bom ? "\u{FEFF}" : "") + columns.map(CSVRenderer.field).joined(separator: ",") + "\r\n"
+        case .csv(let bom): buffer += (bom ? "\u{FEFF}" : "") + CSVRenderer.line(columns.map(DatabaseValue.text))
         case .jsonArray: buffer += "["
         case .jsonLine(let statement):
             buffer += "{\"statement\": " + JSONRenderer.string(statement) + ", \"columns\": ["

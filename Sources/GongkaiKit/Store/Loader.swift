@@ -196,7 +196,8 @@ public final class Loader {
         let skippedFile = keepNewer ? earlierFile : parsed.report.file
         let keptFile = keepNewer ? parsed.report.file : earlierFile
         // What the kept file says against the skipped one: `label: kept 540, skipped 532`.
-        let differences = DuplicateReports.differences(keepNewer ? newer : older, keepNewer ? older : newer, words: ("kept", "skipped"))
+        let (kept, skipped) = keepNewer ? (newer, older) : (older, newer)
+        let differences = DuplicateReports.differences(kept, skipped, words: ("kept", "skipped"))
         var keptID = earlierID
         if keepNewer {
             // Foreign keys are off during a load: the children go by hand. What was recorded against the
